@@ -1,0 +1,39 @@
+import type { AppConfig } from '@api/platform/config/config';
+import { LOCK_KEYS, createDataSource, withAdvisoryLock } from '@api/platform/database/data-source';
+import { seedDemoAccounts, seedFirstCoordinator } from './identity/identity.seed';
+import { seedReferenceData } from './reference/reference.seed';
+
+export interface PreparedDatabase {
+  migrations: string[];
+  communes: number;
+  organizations: number;
+  demoAccounts: number;
+  firstCoordinator: boolean;
+}
+
+/**
+ * Brings the database to the current schema and reference data; in demo mode adds the demo
+ * accounts, in production the first coordinator. Idempotent, and one instance at a time.
+ */
+export async function prepareDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'mode' | 'demoPassword' | 'firstCoordinator'>,
+): Promise<PreparedDatabase> {
+  const dataSource = createDataSource(config.databaseUrl, { extra: { max: 2 } });
+  await dataSource.initialize();
+  try {
+    return await withAdvisoryLock(dataSource, LOCK_KEYS.schema, async () => {
+      const migrations = await dataSource.runMigrations({ transaction: 'all' });
+      const reference = await dataSource.transaction((manager) => seedReferenceData(manager));
+      const demoAccounts =
+        config.mode === 'production'
+          ? 0
+          : await dataSource.transaction((manager) => seedDemoAccounts(manager, config.demoPassword));
+      const firstCoordinator = config.firstCoordinator
+        ? await dataSource.transaction((manager) => seedFirstCoordinator(manager, config.firstCoordinator!))
+        : false;
+      return { migrations: migrations.map((m) => m.name), ...reference, demoAccounts, firstCoordinator };
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+}

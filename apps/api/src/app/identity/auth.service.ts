@@ -1,0 +1,77 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { LoginResponse } from '@passerelle/shared/domain';
+import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
+import { toCurrentUser } from '@api/app/access/principal';
+import { AuthenticationService, principalFromRow, unauthenticated } from './authentication.service';
+import { verifyPassword } from './passwords';
+import { SessionsRepository } from './sessions.repository';
+import { UsersRepository } from './users.repository';
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/** A refresh token is `<session id>.<secret>`; only the secret's hash is stored. */
+function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function parseRefreshToken(token: string): { sessionId: string; secret: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  return match?.[1] && match[2] ? { sessionId: match[1], secret: match[2] } : null;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly authentication: AuthenticationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The same 401 for an unknown user, a wrong password and an inactive account. */
+  async login(username: string, password: string): Promise<LoginResponse> {
+    const user = await this.users.findByUsername(username);
+    const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !passwordOk || !user.active || !user.organization?.active) {
+      throw unauthenticated('Invalid username or password');
+    }
+    const secret = newSecret();
+    const sessionId = await this.sessions.create(user.id, sha256(secret), this.config.sessionMaxHours);
+    return this.tokensFor(sessionId, secret);
+  }
+
+  /** Rotates the refresh token; a token used twice ends its session (it may have been stolen). */
+  async refresh(refreshToken: string): Promise<LoginResponse> {
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) throw unauthenticated('Invalid refresh token');
+    const row = await this.sessions.findLive(parsed.sessionId, this.config.sessionIdleMinutes);
+    if (!row) throw unauthenticated('Session ended');
+    const presented = sha256(parsed.secret);
+    if (!timingSafeEqual(Buffer.from(presented), Buffer.from(row.refresh_token_hash))) {
+      await this.sessions.revoke(parsed.sessionId);
+      throw unauthenticated('Refresh token already used: the session is closed');
+    }
+    const secret = newSecret();
+    if (!(await this.sessions.rotate(parsed.sessionId, presented, sha256(secret)))) {
+      throw unauthenticated('Refresh token already used');
+    }
+    return this.tokensFor(parsed.sessionId, secret);
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    const parsed = parseRefreshToken(refreshToken);
+    if (parsed) await this.sessions.revoke(parsed.sessionId);
+  }
+
+  private async tokensFor(sessionId: string, secret: string): Promise<LoginResponse> {
+    const row = await this.sessions.findLive(sessionId, this.config.sessionIdleMinutes);
+    if (!row) throw unauthenticated('Session ended');
+    const principal = principalFromRow(row);
+    return {
+      accessToken: await this.authentication.signAccessToken({ sub: principal.userId, sid: sessionId }),
+      refreshToken: `${sessionId}.${secret}`,
+      user: toCurrentUser(principal),
+    };
+  }
+}

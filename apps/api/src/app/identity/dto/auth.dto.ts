@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  type CurrentUser,
+  type LoginRequest,
+  type LoginResponse,
+  ORGANIZATION_TYPES,
+  type OrganizationSummary,
+  type OrganizationType,
+  ROLES,
+  type RefreshRequest,
+  type Role,
+} from '@passerelle/shared/domain';
+
+export class LoginDto implements LoginRequest {
+  @ApiProperty({ example: 'mourenx.agent' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  username!: string;
+
+  @ApiProperty({ example: 'demo', format: 'password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
+  password!: string;
+}
+
+export class RefreshDto implements RefreshRequest {
+  @ApiProperty({ description: 'The refresh token of the last login or refresh' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
+  refreshToken!: string;
+}
+
+export class OrganizationSummaryResponse implements OrganizationSummary {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ORGANIZATION_TYPES })
+  type!: OrganizationType;
+
+  @ApiProperty()
+  registersDemands!: boolean;
+}
+
+export class CurrentUserResponse implements CurrentUser {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  username!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty({ type: OrganizationSummaryResponse })
+  organization!: OrganizationSummaryResponse;
+}
+
+export class LoginResponseBody implements LoginResponse {
+  @ApiProperty({ description: 'Short-lived bearer token' })
+  accessToken!: string;
+
+  @ApiProperty({ description: 'Single-use token for POST /api/auth/refresh' })
+  refreshToken!: string;
+
+  @ApiProperty({ type: CurrentUserResponse })
+  user!: CurrentUserResponse;
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthenticationService } from './authentication.service';
+import { SessionsRepository } from './sessions.repository';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.tokenSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds, issuer: 'passerelle' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'passerelle' },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, AuthenticationService, SessionsRepository, UsersRepository],
+  exports: [AuthenticationService],
+})
+export class IdentityModule {}

@@ -1,0 +1,43 @@
+import { ConfigError, DEMO_TOKEN_SECRET, loadConfig } from './config';
+
+const DB = 'postgres://u:p@localhost:5432/db';
+
+describe('loadConfig', () => {
+  it('names every bad or missing variable at once', () => {
+    try {
+      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect(message).toContain('DATABASE_URL is required');
+      expect(message).toContain('PORT must be an integer');
+      expect(message).toContain('LOG_LEVEL must be one of');
+      expect(message).toContain('TOKEN_SECRET is required in production');
+    }
+  });
+
+  it('refuses the demo secret or a short secret in production', () => {
+    expect(() => loadConfig({ DATABASE_URL: DB, TOKEN_SECRET: DEMO_TOKEN_SECRET })).toThrow(/demo secret/);
+    expect(() => loadConfig({ DATABASE_URL: DB, TOKEN_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+
+  it('uses the demo secret and demo defaults outside production', () => {
+    const config = loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo' });
+    expect(config.tokenSecret).toBe(DEMO_TOKEN_SECRET);
+    expect(config.port).toBe(3000);
+    expect(config.demoPassword).toBe('demo');
+    expect(config.firstCoordinator).toBeNull();
+  });
+
+  it('reads the first coordinator, both variables or none', () => {
+    const base = { DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'admin' })).toThrow(/go together/);
+    const config = loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'Admin', FIRST_COORDINATOR_PASSWORD: 'a-long-password' });
+    expect(config.firstCoordinator).toEqual({
+      username: 'admin',
+      password: 'a-long-password',
+      displayName: 'Coordination CCLO',
+    });
+  });
+});

@@ -1,0 +1,134 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/**
+ * The whole configuration, read once from the environment and validated at boot: a bad or
+ * missing variable stops the start with a message that names it.
+ */
+export type Mode = 'production' | 'demo' | 'test';
+
+export interface AppConfig {
+  mode: Mode;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dataDir: string;
+  backOfficeDir: string | null;
+  tokenSecret: string;
+  accessTokenTtlSeconds: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  demoPassword: string;
+  firstCoordinator: { username: string; password: string; displayName: string } | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+}
+
+/** The secret used when none is set outside production: known, so refused in production. */
+export const DEMO_TOKEN_SECRET = 'passerelle-demo-secret-not-for-production-use-0000';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: string } = {}): AppConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!['true', 'false', '1', '0'].includes(raw)) {
+      problems.push(`${name} must be true or false (got "${raw}")`);
+      return fallback;
+    }
+    return raw === 'true' || raw === '1';
+  };
+
+  const mode = oneOf<Mode>('PASSERELLE_MODE', ['production', 'demo', 'test'], 'production');
+
+  const databaseUrl = read('DATABASE_URL') ?? '';
+  if (!databaseUrl) {
+    problems.push('DATABASE_URL is required (postgres://user:password@host:5432/database); `npm start` provides one');
+  } else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL');
+  }
+
+  const tokenSecret = read('TOKEN_SECRET') ?? (mode === 'production' ? '' : DEMO_TOKEN_SECRET);
+  if (mode === 'production') {
+    if (!tokenSecret) problems.push('TOKEN_SECRET is required in production (at least 32 random characters)');
+    else if (tokenSecret === DEMO_TOKEN_SECRET) problems.push('TOKEN_SECRET must not be the demo secret in production');
+    else if (tokenSecret.length < 32) problems.push('TOKEN_SECRET must be at least 32 characters long');
+  }
+
+  const firstUsername = read('FIRST_COORDINATOR_USERNAME');
+  const firstPassword = read('FIRST_COORDINATOR_PASSWORD');
+  if ((firstUsername === undefined) !== (firstPassword === undefined)) {
+    problems.push('FIRST_COORDINATOR_USERNAME and FIRST_COORDINATOR_PASSWORD go together');
+  }
+  if (firstPassword !== undefined && firstPassword.length < 12) {
+    problems.push('FIRST_COORDINATOR_PASSWORD must be at least 12 characters long');
+  }
+
+  const dataDirRaw = read('DATA_DIR') ?? '.data';
+  const backOfficeRaw = read('BACK_OFFICE_DIR') ?? defaults.backOfficeDir;
+
+  const config: AppConfig = {
+    mode,
+    port: integer('PORT', 3000, 0, 65535),
+    host: read('HOST') ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(process.cwd(), dataDirRaw),
+    backOfficeDir: backOfficeRaw ? resolve(process.cwd(), backOfficeRaw) : null,
+    tokenSecret,
+    accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
+    sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: integer('SESSION_MAX_HOURS', 12, 1, 24 * 30),
+    demoPassword: read('DEMO_PASSWORD') ?? 'demo',
+    firstCoordinator:
+      firstUsername && firstPassword
+        ? {
+            username: firstUsername.toLowerCase(),
+            password: firstPassword,
+            displayName: read('FIRST_COORDINATOR_DISPLAY_NAME') ?? 'Coordination CCLO',
+          }
+        : null,
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, mode === 'test' ? 'silent' : 'info'),
+    trustProxy: bool('TRUST_PROXY', false),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Nest injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,3 @@
+import { Foundation1795709585287 } from './1795709585287-foundation';
+/** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
+export const MIGRATIONS: (new () => object)[] = [Foundation1795709585287];

@@ -1,0 +1,43 @@
+import { STATUS_CODES } from 'node:http';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiError, FieldError } from '@passerelle/shared/domain';
+import { DomainError } from './domain-error';
+
+/** Builds the one error body of API.md. */
+export function apiError(statusCode: number, message: string, details?: FieldError[]): ApiError {
+  const body: ApiError = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+  if (details && details.length > 0) body.details = details;
+  return body;
+}
+
+export function sendApiError(res: Response, error: ApiError, retryAfterSeconds?: number): void {
+  if (res.headersSent) return;
+  if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
+  res.status(error.statusCode).json(error);
+}
+
+/** Every error leaves the API in the same shape, without stack traces or SQL. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof DomainError) {
+      sendApiError(res, apiError(exception.status, exception.message, exception.details), exception.retryAfterSeconds);
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
+      if (status >= 500) this.logger.error({ err: exception }, 'HTTP exception');
+      sendApiError(res, apiError(status, status >= 500 ? 'Internal server error' : message));
+      return;
+    }
+    this.logger.error({ err: exception }, 'Unhandled error');
+    sendApiError(res, apiError(500, 'Internal server error'));
+  }
+}

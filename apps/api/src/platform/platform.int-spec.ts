@@ -1,0 +1,111 @@
+import { Client } from 'pg';
+import type { ApiError } from '@passerelle/shared/domain';
+import { type TestApp, startTestApp } from '@api/testing/test-app';
+import { pendingSchemaChanges } from './database/schema-diff';
+
+describe('platform', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers health ok when the database answers', async () => {
+    const response = await t.request('GET', '/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+
+  it('sets security headers and a request id, and hides the framework', async () => {
+    const response = await t.request('GET', '/api/health', { headers: { 'x-request-id': 'client-request-1234' } });
+    expect(response.headers.get('x-request-id')).toBe('client-request-1234');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('strict-transport-security')).toBeTruthy();
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    const generated = await t.request('GET', '/api/health', { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('publishes the OpenAPI document with /api paths and the error schema', async () => {
+    const response = await t.request<{ openapi: string; paths: Record<string, Record<string, { responses: object }>> }>(
+      'GET',
+      '/api/docs-json',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toMatch(/^3\./);
+    const paths = Object.keys(response.body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/auth/me', '/api/communes', '/api/organizations']),
+    );
+    for (const path of paths) expect(path.startsWith('/api/')).toBe(true);
+    expect(Object.keys(response.body.paths['/api/auth/me']?.['get']?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '401']),
+    );
+    const page = await t.request('GET', '/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('swagger');
+  });
+
+  it('answers an unknown route with the one error format', async () => {
+    const response = await t.request<ApiError>('GET', '/api/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+  });
+
+  it('rejects malformed JSON with 400 and an oversized body with 413, without a stack', async () => {
+    const malformed = await t.request<ApiError>('POST', '/api/auth/login', {
+      rawBody: '{"username": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    const huge = await t.request<ApiError>('POST', '/api/auth/login', {
+      body: { username: 'x', password: 'y'.repeat(2_000_000) },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    expect(huge.text).not.toMatch(/at .*\.js/);
+  });
+
+  it('rejects unknown fields and unknown query parameters with 400 and details', async () => {
+    const unknownField = await t.request<ApiError>('POST', '/api/auth/login', {
+      body: { username: 'mourenx.agent', password: 'demo', admin: true },
+    });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.details).toEqual([{ field: 'admin', message: 'property admin should not exist' }]);
+    const missing = await t.request<ApiError>('POST', '/api/auth/login', { body: { username: 'x' } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details?.map((d) => d.field)).toContain('password');
+    const unknownQuery = await t.request<ApiError>('GET', '/api/health?verbose=1');
+    expect(unknownQuery.status).toBe(400);
+    expect(unknownQuery.body.details).toEqual([{ field: 'verbose', message: expect.stringContaining('verbose') }]);
+  });
+
+  it('has migrations that match the entities exactly', async () => {
+    expect(await pendingSchemaChanges(t.database.url)).toEqual({ up: [], down: [] });
+  });
+});
+
+describe('health when the database is gone', () => {
+  it('answers 503 with status unavailable', async () => {
+    const t = await startTestApp();
+    try {
+      expect((await t.request('GET', '/api/health')).status).toBe(200);
+      const admin = new Client({ connectionString: process.env['PASSERELLE_TEST_ADMIN_URL'] });
+      await admin.connect();
+      await admin.query(`DROP DATABASE "${t.database.name}" WITH (FORCE)`);
+      await admin.end();
+      const response = await t.request('GET', '/api/health');
+      expect(response.status).toBe(503);
+      expect(response.body).toEqual({ status: 'unavailable' });
+    } finally {
+      await t.app.close();
+    }
+  });
+});

