@@ -35,9 +35,18 @@ function serverAccount() {
   let account = ids();
   if (!account) {
     run('groupadd', ['--system', SUPERUSER]);
-    const added = run('useradd', ['--system', '--gid', SUPERUSER, '--no-create-home', '--shell', '/usr/sbin/nologin', SUPERUSER]);
+    const added = run('useradd', [
+      '--system',
+      '--gid',
+      SUPERUSER,
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      SUPERUSER,
+    ]);
     account = ids();
-    if (!account) throw new Error(`Could not create the ${SUPERUSER} system user to run PostgreSQL: ${added.output}`);
+    if (!account)
+      throw new Error(`Could not create the ${SUPERUSER} system user to run PostgreSQL: ${added.output}`);
   }
   return account;
 }
@@ -158,7 +167,9 @@ export async function startEmbeddedPostgres({
         '--locale=C',
         '--no-instructions',
       ],
-      account ? { uid: account.uid, gid: account.gid, env: { ...process.env, LC_ALL: 'C' } } : { env: { ...process.env, LC_ALL: 'C' } },
+      account
+        ? { uid: account.uid, gid: account.gid, env: { ...process.env, LC_ALL: 'C' } }
+        : { env: { ...process.env, LC_ALL: 'C' } },
     );
     await rm(initPasswordFile, { force: true });
     if (!init.ok) throw new Error(`initdb failed: ${init.output}`);
@@ -168,12 +179,18 @@ export async function startEmbeddedPostgres({
 
   const chosenPort = port && (await portIsFree(port)) ? port : await freePort();
   const settings = [
-    '-D', pgdata,
-    '-p', String(chosenPort),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=200',
-    '-c', 'timezone=UTC',
+    '-D',
+    pgdata,
+    '-p',
+    String(chosenPort),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+    '-c',
+    'timezone=UTC',
     ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
   ];
   const child = spawn(bins.postgres, settings, {

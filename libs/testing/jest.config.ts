@@ -3,7 +3,12 @@ export default {
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
-  transform: { '^.+\\.[tj]s$': ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+  transform: {
+    '^.+\\.[tj]s$': [
+      '@swc/jest',
+      { swcrc: false, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } },
+    ],
+  },
   moduleFileExtensions: ['ts', 'js'],
   globalSetup: '<rootDir>/src/postgres/global-setup.mjs',
   globalTeardown: '<rootDir>/src/postgres/global-teardown.mjs',

@@ -50,12 +50,26 @@ ${down.reverse().map(line).join('\n')}
     await writeFile(join(migrationsDir, `${fileName}.ts`), file);
     const indexPath = join(migrationsDir, 'index.ts');
     let index = await readFile(indexPath, 'utf8');
-    index = index.replace(/^((?:import [^\n]*\n)*)/, (imports) => `${imports}import { ${className} } from './${fileName}';\n`).replace(
-      /\[([^\]]*)\];/,
-      (_, list) => `[${[...list.split(',').map((s) => s.trim()).filter(Boolean), className].join(', ')}];`,
-    );
+    index = index
+      .replace(
+        /^((?:import [^\n]*\n)*)/,
+        (imports) => `${imports}import { ${className} } from './${fileName}';\n`,
+      )
+      .replace(
+        /\[([^\]]*)\];/,
+        (_, list) =>
+          `[${[
+            ...list
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+            className,
+          ].join(', ')}];`,
+      );
     await writeFile(indexPath, index);
-    console.log(`Wrote migrations/${fileName}.ts (${up.length} statements) and registered it in migrations/index.ts.`);
+    console.log(
+      `Wrote migrations/${fileName}.ts (${up.length} statements) and registered it in migrations/index.ts.`,
+    );
   }
 } finally {
   await server.stop();

@@ -28,8 +28,9 @@ export async function prepareDatabase(
         config.mode === 'production'
           ? 0
           : await dataSource.transaction((manager) => seedDemoAccounts(manager, config.demoPassword));
-      const firstCoordinator = config.firstCoordinator
-        ? await dataSource.transaction((manager) => seedFirstCoordinator(manager, config.firstCoordinator!))
+      const account = config.firstCoordinator;
+      const firstCoordinator = account
+        ? await dataSource.transaction((manager) => seedFirstCoordinator(manager, account))
         : false;
       return { migrations: migrations.map((m) => m.name), ...reference, demoAccounts, firstCoordinator };
     });

@@ -32,6 +32,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],
+          // Town halls may reach an instance over plain HTTP on their network: do not force https.
+          upgradeInsecureRequests: null,
         },
       },
       crossOriginEmbedderPolicy: false,

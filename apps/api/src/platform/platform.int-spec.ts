@@ -21,27 +21,37 @@ describe('platform', () => {
   });
 
   it('sets security headers and a request id, and hides the framework', async () => {
-    const response = await t.request('GET', '/api/health', { headers: { 'x-request-id': 'client-request-1234' } });
+    const response = await t.request('GET', '/api/health', {
+      headers: { 'x-request-id': 'client-request-1234' },
+    });
     expect(response.headers.get('x-request-id')).toBe('client-request-1234');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('strict-transport-security')).toBeTruthy();
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('x-powered-by')).toBeNull();
-    const generated = await t.request('GET', '/api/health', { headers: { 'x-request-id': 'bad id with spaces' } });
+    const generated = await t.request('GET', '/api/health', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('publishes the OpenAPI document with /api paths and the error schema', async () => {
-    const response = await t.request<{ openapi: string; paths: Record<string, Record<string, { responses: object }>> }>(
-      'GET',
-      '/api/docs-json',
-    );
+    const response = await t.request<{
+      openapi: string;
+      paths: Record<string, Record<string, { responses: object }>>;
+    }>('GET', '/api/docs-json');
     expect(response.status).toBe(200);
     expect(response.body.openapi).toMatch(/^3\./);
     const paths = Object.keys(response.body.paths);
     expect(paths).toEqual(
-      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/auth/me', '/api/communes', '/api/organizations']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/auth/me',
+        '/api/communes',
+        '/api/organizations',
+      ]),
     );
     for (const path of paths) expect(path.startsWith('/api/')).toBe(true);
     expect(Object.keys(response.body.paths['/api/auth/me']?.['get']?.responses ?? {})).toEqual(
@@ -78,13 +88,17 @@ describe('platform', () => {
       body: { username: 'mourenx.agent', password: 'demo', admin: true },
     });
     expect(unknownField.status).toBe(400);
-    expect(unknownField.body.details).toEqual([{ field: 'admin', message: 'property admin should not exist' }]);
+    expect(unknownField.body.details).toEqual([
+      { field: 'admin', message: 'property admin should not exist' },
+    ]);
     const missing = await t.request<ApiError>('POST', '/api/auth/login', { body: { username: 'x' } });
     expect(missing.status).toBe(400);
     expect(missing.body.details?.map((d) => d.field)).toContain('password');
     const unknownQuery = await t.request<ApiError>('GET', '/api/health?verbose=1');
     expect(unknownQuery.status).toBe(400);
-    expect(unknownQuery.body.details).toEqual([{ field: 'verbose', message: expect.stringContaining('verbose') }]);
+    expect(unknownQuery.body.details).toEqual([
+      { field: 'verbose', message: expect.stringContaining('verbose') },
+    ]);
   });
 
   it('has migrations that match the entities exactly', async () => {

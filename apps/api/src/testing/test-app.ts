@@ -23,7 +23,12 @@ export function createApiTestDatabase(): Promise<TestDatabase> {
   return createTestDatabase({
     fingerprint: TEMPLATE_FINGERPRINT,
     prepare: async (url) => {
-      await prepareDatabase({ databaseUrl: url, mode: 'test', demoPassword: DEMO_PASSWORD, firstCoordinator: null });
+      await prepareDatabase({
+        databaseUrl: url,
+        mode: 'test',
+        demoPassword: DEMO_PASSWORD,
+        firstCoordinator: null,
+      });
     },
   });
 }
@@ -82,7 +87,11 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
-  const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse<T>> => {
+  const request = async <T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
     let body: string | undefined = options.rawBody;

@@ -39,7 +39,12 @@ export default async function globalSetup() {
     return;
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-test-pg-'));
-  const server = await startEmbeddedPostgres({ dataDir, database: 'postgres', durable: false, log: () => undefined });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    database: 'postgres',
+    durable: false,
+    log: () => undefined,
+  });
   process.env[ADMIN_URL_VARIABLE] = server.adminUrl;
   process.env.PASSERELLE_TEST_POSTGRES = 'embedded';
   globalThis.__passerellePostgres = {

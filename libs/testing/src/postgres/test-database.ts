@@ -74,7 +74,10 @@ export async function createTestDatabase(template: DatabaseTemplate): Promise<Te
   return {
     name,
     url: withDatabase(adminUrl(), name),
-    drop: () => withAdmin(async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`))),
+    drop: () =>
+      withAdmin(
+        async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`)),
+      ),
   };
 }
 

@@ -35,7 +35,9 @@ describe('sign-in and sessions', () => {
   });
 
   it('accepts the username whatever its case', async () => {
-    const response = await t.request('POST', '/api/auth/login', { body: { username: 'Mourenx.Agent', password: 'demo' } });
+    const response = await t.request('POST', '/api/auth/login', {
+      body: { username: 'Mourenx.Agent', password: 'demo' },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -68,17 +70,23 @@ describe('sign-in and sessions', () => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refreshToken).not.toBe(session.refreshToken);
     expect(refreshed.body.user.username).toBe('sdsei.ts');
-    const reused = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } });
+    const reused = await t.request('POST', '/api/auth/refresh', {
+      body: { refreshToken: session.refreshToken },
+    });
     expect(reused.status).toBe(401);
     // The stolen-token signal closed the session: the newest tokens stop working too.
     expect((await t.request('GET', '/api/auth/me', { token: refreshed.body.accessToken })).status).toBe(401);
-    const again = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: refreshed.body.refreshToken } });
+    const again = await t.request('POST', '/api/auth/refresh', {
+      body: { refreshToken: refreshed.body.refreshToken },
+    });
     expect(again.status).toBe(401);
   });
 
   it('ends the session at logout', async () => {
     const session = await t.login('office64.bailleur');
-    const logout = await t.request('POST', '/api/auth/logout', { body: { refreshToken: session.refreshToken } });
+    const logout = await t.request('POST', '/api/auth/logout', {
+      body: { refreshToken: session.refreshToken },
+    });
     expect(logout.status).toBe(204);
     expect((await t.request('GET', '/api/auth/me', { token: session.accessToken })).status).toBe(401);
     expect(
@@ -114,7 +122,9 @@ describe('sign-in and sessions', () => {
   });
 
   it('stores argon2id hashes, never passwords', async () => {
-    const rows = (await t.dataSource.query(`SELECT password_hash FROM app_user`)) as { password_hash: string }[];
+    const rows = (await t.dataSource.query(`SELECT password_hash FROM app_user`)) as {
+      password_hash: string;
+    }[];
     expect(rows.length).toBeGreaterThanOrEqual(DEMO_ACCOUNTS.length);
     for (const row of rows) expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });

@@ -55,7 +55,8 @@ export class AuthenticationService {
     } catch {
       throw unauthenticated('Invalid or expired token');
     }
-    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid)) throw unauthenticated('Invalid or expired token');
+    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid))
+      throw unauthenticated('Invalid or expired token');
     const row = await this.sessions.findLive(claims.sid, this.config.sessionIdleMinutes);
     if (!row || row.user_id !== claims.sub) throw unauthenticated('Session ended');
     await this.sessions.touch(row.session_id);

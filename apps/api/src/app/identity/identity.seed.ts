@@ -14,19 +14,61 @@ interface AccountSeed {
 
 /** The demo accounts of API.md, seeded in demo mode only. */
 export const DEMO_ACCOUNTS: readonly AccountSeed[] = [
-  { username: 'mourenx.agent', displayName: 'Claire Etcheverry', role: 'INFO_POINT_AGENT', organizationCode: 'INFO_POINT_MOURENX' },
-  { username: 'orthez.accueil', displayName: 'Julien Lassalle', role: 'INFO_POINT_AGENT', organizationCode: 'INFO_POINT_ORTHEZ' },
-  { username: 'orthez.ts', displayName: 'Maïté Bordenave', role: 'SOCIAL_WORKER', organizationCode: 'SOCIAL_SERVICE_CCAS_ORTHEZ' },
-  { username: 'sdsei.ts', displayName: 'Nathalie Casenave', role: 'SOCIAL_WORKER', organizationCode: 'SOCIAL_SERVICE_SDSEI' },
-  { username: 'lagor.relais', displayName: 'Sylvie Lacoste', role: 'RELAY_CLERK', organizationCode: relayPointCode('64301') },
-  { username: 'monein.relais', displayName: 'Pierre Larrieu', role: 'RELAY_CLERK', organizationCode: relayPointCode('64393') },
-  { username: 'office64.bailleur', displayName: 'Isabelle Haurat', role: 'LANDLORD_OFFICER', organizationCode: 'LANDLORD_OFFICE64' },
-  { username: 'bearnaise.bailleur', displayName: 'Marc Darrigrand', role: 'LANDLORD_OFFICER', organizationCode: 'LANDLORD_BEARNAISE' },
+  {
+    username: 'mourenx.agent',
+    displayName: 'Claire Etcheverry',
+    role: 'INFO_POINT_AGENT',
+    organizationCode: 'INFO_POINT_MOURENX',
+  },
+  {
+    username: 'orthez.accueil',
+    displayName: 'Julien Lassalle',
+    role: 'INFO_POINT_AGENT',
+    organizationCode: 'INFO_POINT_ORTHEZ',
+  },
+  {
+    username: 'orthez.ts',
+    displayName: 'Maïté Bordenave',
+    role: 'SOCIAL_WORKER',
+    organizationCode: 'SOCIAL_SERVICE_CCAS_ORTHEZ',
+  },
+  {
+    username: 'sdsei.ts',
+    displayName: 'Nathalie Casenave',
+    role: 'SOCIAL_WORKER',
+    organizationCode: 'SOCIAL_SERVICE_SDSEI',
+  },
+  {
+    username: 'lagor.relais',
+    displayName: 'Sylvie Lacoste',
+    role: 'RELAY_CLERK',
+    organizationCode: relayPointCode('64301'),
+  },
+  {
+    username: 'monein.relais',
+    displayName: 'Pierre Larrieu',
+    role: 'RELAY_CLERK',
+    organizationCode: relayPointCode('64393'),
+  },
+  {
+    username: 'office64.bailleur',
+    displayName: 'Isabelle Haurat',
+    role: 'LANDLORD_OFFICER',
+    organizationCode: 'LANDLORD_OFFICE64',
+  },
+  {
+    username: 'bearnaise.bailleur',
+    displayName: 'Marc Darrigrand',
+    role: 'LANDLORD_OFFICER',
+    organizationCode: 'LANDLORD_BEARNAISE',
+  },
   { username: 'cclo.coordination', displayName: 'Anne Puyau', role: 'COORDINATOR', organizationCode: 'CCLO' },
 ];
 
 async function organizationIdsByCode(manager: EntityManager): Promise<Map<string, string>> {
-  const organizations = await manager.getRepository(OrganizationEntity).find({ select: { id: true, code: true } });
+  const organizations = await manager
+    .getRepository(OrganizationEntity)
+    .find({ select: { id: true, code: true } });
   return new Map(organizations.map((o) => [o.code, o.id]));
 }
 
@@ -40,7 +82,8 @@ export async function seedDemoAccounts(manager: EntityManager, password: string)
   await users.insert(
     missing.map((account, index) => {
       const organizationId = ids.get(account.organizationCode);
-      if (!organizationId) throw new Error(`Demo account ${account.username}: no organisation ${account.organizationCode}`);
+      if (!organizationId)
+        throw new Error(`Demo account ${account.username}: no organisation ${account.organizationCode}`);
       return {
         username: account.username,
         displayName: account.displayName,

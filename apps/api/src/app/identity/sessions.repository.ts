@@ -38,7 +38,10 @@ export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findLive(sessionId: string, idleMinutes: number): Promise<SessionPrincipalRow | null> {
-    const rows = (await this.dataSource.query(LIVE_SESSION_SQL, [sessionId, idleMinutes])) as SessionPrincipalRow[];
+    const rows = (await this.dataSource.query(LIVE_SESSION_SQL, [
+      sessionId,
+      idleMinutes,
+    ])) as SessionPrincipalRow[];
     return rows[0] ?? null;
   }
 
@@ -73,8 +76,9 @@ export class SessionsRepository {
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.dataSource.query('UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
-      sessionId,
-    ]);
+    await this.dataSource.query(
+      'UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
+      [sessionId],
+    );
   }
 }

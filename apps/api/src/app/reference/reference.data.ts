@@ -32,7 +32,12 @@ export const ORGANIZATION_SEEDS: readonly OrganizationSeed[] = [
     inseeCode: ORTHEZ_INSEE,
   },
   { code: 'LANDLORD_CDC_HABITAT', name: 'CDC Habitat', type: 'LANDLORD', registersDemands: true },
-  { code: 'LANDLORD_CDC_HABITAT_SOCIAL', name: 'CDC Habitat Social', type: 'LANDLORD', registersDemands: true },
+  {
+    code: 'LANDLORD_CDC_HABITAT_SOCIAL',
+    name: 'CDC Habitat Social',
+    type: 'LANDLORD',
+    registersDemands: true,
+  },
   { code: 'LANDLORD_OFFICE64', name: "Office 64 de l'Habitat", type: 'LANDLORD', registersDemands: true },
   { code: 'LANDLORD_BEARNAISE', name: 'Béarnaise Habitat', type: 'LANDLORD', registersDemands: true },
   { code: 'LANDLORD_OPH_PAU', name: "Office Palois de l'Habitat", type: 'LANDLORD', registersDemands: true },

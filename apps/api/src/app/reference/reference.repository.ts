@@ -9,7 +9,9 @@ export class ReferenceRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   currentCommunes(): Promise<CommuneEntity[]> {
-    return this.dataSource.getRepository(CommuneEntity).find({ where: { current: true }, order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(CommuneEntity)
+      .find({ where: { current: true }, order: { name: 'ASC' } });
   }
 
   activeOrganizations(): Promise<OrganizationEntity[]> {

@@ -29,9 +29,7 @@ interface EtalabEpci {
 /** The communes of the CCLO, read from the official package (never typed by hand). */
 export function loadCcloCommunes(): Omit<CommuneEntity, 'id' | 'createdAt'>[] {
   // Plain requires: the package's own index reads files relative to the working directory.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const communes = require('@etalab/decoupage-administratif/data/communes.json') as EtalabCommune[];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const epcis = require('@etalab/decoupage-administratif/data/epci.json') as EtalabEpci[];
   const epci = epcis.find((candidate) => candidate.code === CCLO_EPCI_CODE);
   if (!epci) throw new Error(`EPCI ${CCLO_EPCI_CODE} missing from @etalab/decoupage-administratif`);
@@ -66,7 +64,9 @@ export function loadCcloCommunes(): Omit<CommuneEntity, 'id' | 'createdAt'>[] {
   return result;
 }
 
-export function ccloOrganizations(communes: { inseeCode: string; name: string; current: boolean }[]): OrganizationSeed[] {
+export function ccloOrganizations(
+  communes: { inseeCode: string; name: string; current: boolean }[],
+): OrganizationSeed[] {
   const relayPoints: OrganizationSeed[] = communes
     .filter((c) => c.current && c.inseeCode !== MOURENX_INSEE && c.inseeCode !== ORTHEZ_INSEE)
     .map((c) => ({
@@ -83,7 +83,9 @@ export function ccloOrganizations(communes: { inseeCode: string; name: string; c
  * Inserts or refreshes the reference data; idempotent. Organisations are matched on their stable
  * code, so a coordinator's edits to other organisations are never touched.
  */
-export async function seedReferenceData(manager: EntityManager): Promise<{ communes: number; organizations: number }> {
+export async function seedReferenceData(
+  manager: EntityManager,
+): Promise<{ communes: number; organizations: number }> {
   const communes = loadCcloCommunes();
   await manager
     .createQueryBuilder()

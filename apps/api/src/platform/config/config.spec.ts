@@ -33,7 +33,11 @@ describe('loadConfig', () => {
   it('reads the first coordinator, both variables or none', () => {
     const base = { DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40) };
     expect(() => loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'admin' })).toThrow(/go together/);
-    const config = loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'Admin', FIRST_COORDINATOR_PASSWORD: 'a-long-password' });
+    const config = loadConfig({
+      ...base,
+      FIRST_COORDINATOR_USERNAME: 'Admin',
+      FIRST_COORDINATOR_PASSWORD: 'a-long-password',
+    });
     expect(config.firstCoordinator).toEqual({
       username: 'admin',
       password: 'a-long-password',

@@ -77,7 +77,9 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
 
   const databaseUrl = read('DATABASE_URL') ?? '';
   if (!databaseUrl) {
-    problems.push('DATABASE_URL is required (postgres://user:password@host:5432/database); `npm start` provides one');
+    problems.push(
+      'DATABASE_URL is required (postgres://user:password@host:5432/database); `npm start` provides one',
+    );
   } else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// URL');
   }
@@ -85,7 +87,8 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
   const tokenSecret = read('TOKEN_SECRET') ?? (mode === 'production' ? '' : DEMO_TOKEN_SECRET);
   if (mode === 'production') {
     if (!tokenSecret) problems.push('TOKEN_SECRET is required in production (at least 32 random characters)');
-    else if (tokenSecret === DEMO_TOKEN_SECRET) problems.push('TOKEN_SECRET must not be the demo secret in production');
+    else if (tokenSecret === DEMO_TOKEN_SECRET)
+      problems.push('TOKEN_SECRET must not be the demo secret in production');
     else if (tokenSecret.length < 32) problems.push('TOKEN_SECRET must be at least 32 characters long');
   }
 

@@ -17,7 +17,9 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Liveness and database readiness' })
   @ApiOkResponse({ description: '{ "status": "ok" }' })
-  @ApiServiceUnavailableResponse({ description: '{ "status": "unavailable" } when the database does not answer' })
+  @ApiServiceUnavailableResponse({
+    description: '{ "status": "unavailable" } when the database does not answer',
+  })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
     res.setHeader('Cache-Control', 'no-store');
     if (await this.databaseAnswers()) return { status: 'ok' };

@@ -25,7 +25,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainError) {
-      sendApiError(res, apiError(exception.status, exception.message, exception.details), exception.retryAfterSeconds);
+      sendApiError(
+        res,
+        apiError(exception.status, exception.message, exception.details),
+        exception.retryAfterSeconds,
+      );
       return;
     }
     if (exception instanceof HttpException) {

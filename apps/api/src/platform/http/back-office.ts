@@ -18,10 +18,15 @@ export function serveBackOffice(app: NestExpressApplication, directory: string |
     fallthrough: true,
     setHeaders: (res, path) => {
       // Hashed bundle names never change content: cache them; the rest is revalidated.
-      res.setHeader('Cache-Control', /\.[0-9a-z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'Cache-Control',
+        /\.[0-9a-z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
-  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req.path) ? next() : assets(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApi(req.path) ? next() : assets(req, res, next),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');

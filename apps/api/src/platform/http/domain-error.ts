@@ -33,7 +33,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what = 'Resource'): DomainError => new DomainError('NOT_FOUND', `${what} not found`);
-export const forbidden = (message = 'Your role may not do this'): DomainError => new DomainError('FORBIDDEN', message);
+export const forbidden = (message = 'Your role may not do this'): DomainError =>
+  new DomainError('FORBIDDEN', message);
 export const conflict = (message: string): DomainError => new DomainError('CONFLICT', message);
 export const invalid = (message: string, details?: FieldError[]): DomainError =>
   new DomainError('INVALID', message, details);

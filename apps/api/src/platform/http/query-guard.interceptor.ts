@@ -30,10 +30,8 @@ export class RejectUndeclaredQueryInterceptor implements NestInterceptor {
     const handler = context.getHandler();
     let known = this.declaresQuery.get(handler);
     if (known === undefined) {
-      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<
-        string,
-        unknown
-      >;
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ??
+        {}) as Record<string, unknown>;
       known = Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.QUERY));
       this.declaresQuery.set(handler, known);
     }

@@ -1,0 +1,133 @@
+// `npm start`: Passerelle in one command. Builds what is missing (Nx cache), starts an embedded
+// PostgreSQL under DATA_DIR unless DATABASE_URL names a server, then runs the API, which serves
+// the back office on the same port. Ctrl-C stops everything, PostgreSQL included.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from './embedded-postgres.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const startedAt = Date.now();
+const env = { ...process.env };
+env.PASSERELLE_MODE ??= 'demo';
+env.PORT ??= '3000';
+env.DATA_DIR = resolve(root, env.DATA_DIR ?? '.data');
+env.NX_DAEMON = 'false';
+
+const say = (message) => process.stderr.write(`[passerelle] ${message}\n`);
+const seconds = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+
+function run(command, args, options = {}) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env, ...options });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolveRun()
+        : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code})`)),
+    );
+  });
+}
+
+async function build() {
+  if (env.PASSERELLE_SKIP_BUILD === 'true') {
+    if (!existsSync(join(root, 'dist/apps/api/main.js')))
+      throw new Error('PASSERELLE_SKIP_BUILD set but dist/ is empty');
+    return;
+  }
+  say('building the API and the back office (cached after the first time)…');
+  await run(
+    process.execPath,
+    [
+      join(root, 'node_modules/nx/bin/nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'back-office',
+      '--parallel=2',
+      '--outputStyle=stream-without-prefixes',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+
+let postgres;
+let api;
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  if (api && api.exitCode === null) {
+    api.kill('SIGTERM');
+    await new Promise((r) => {
+      const timer = setTimeout(() => {
+        api.kill('SIGKILL');
+        r();
+      }, 10_000);
+      api.once('exit', () => {
+        clearTimeout(timer);
+        r();
+      });
+    });
+  }
+  if (postgres) await postgres.stop();
+  say('stopped.');
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  const database = env.DATABASE_URL
+    ? Promise.resolve(null)
+    : startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: Number(env.PG_PORT ?? 0) || undefined, log: say });
+  const [pg] = await Promise.all([database, build()]);
+  if (pg) {
+    postgres = pg;
+    env.DATABASE_URL = pg.url;
+    say(`embedded PostgreSQL 17 ready on 127.0.0.1:${pg.port} (data in ${pg.pgdata})`);
+  }
+  if (stopping) process.exit(0);
+  api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  api.on('exit', (code, signal) => {
+    if (!stopping) {
+      say(`the API stopped (${signal ?? code})`);
+      void shutdown(code ?? 1);
+    }
+  });
+  const url = `http://localhost:${env.PORT}`;
+  for (let i = 0; i < 600 && !stopping; i++) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) {
+        say(`ready in ${seconds()}: ${url}  (API documentation: ${url}/api/docs)`);
+        if (env.PASSERELLE_MODE === 'demo') {
+          say(
+            `demo accounts: mourenx.agent, orthez.accueil, orthez.ts, sdsei.ts, lagor.relais, monein.relais,`,
+          );
+          say(
+            `               office64.bailleur, bearnaise.bailleur, cclo.coordination — password: ${env.DEMO_PASSWORD ?? 'demo'}`,
+          );
+        }
+        say('Ctrl-C stops Passerelle and its database.');
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+} catch (error) {
+  say(`could not start: ${error.message}`);
+  await shutdown(1);
+}
