@@ -15,7 +15,7 @@ module.exports = {
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',
-      generatePackageJson: false,
+      generatePackageJson: true,
       externalDependencies: 'all',
       sourceMap: true,
     }),

@@ -1,0 +1,24 @@
+# Passerelle: the API, serving the back office on the same port.
+# Build from the repository root:  docker build -f docker/api.Dockerfile -t passerelle .
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+ENV NX_DAEMON=false CI=true
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx nx run-many -t build -p api back-office --parallel=2
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production PASSERELLE_MODE=production PORT=3000 DATA_DIR=/var/lib/passerelle
+WORKDIR /app
+# The build writes the API's own package.json and lockfile: only its runtime dependencies.
+COPY --from=build /src/dist/apps/api/package.json /src/dist/apps/api/package-lock.json ./api/
+RUN cd api && npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /src/dist/apps/api ./api
+COPY --from=build /src/dist/apps/back-office ./back-office
+RUN mkdir -p /var/lib/passerelle && chown node:node /var/lib/passerelle
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "--enable-source-maps", "api/main.js"]
