@@ -1,9 +1,13 @@
 // TypeORM loads the driver dynamically; this import keeps `pg` in the bundled build.
-import 'pg';
+import { types } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
+
+// DATE columns are calendar dates (YYYY-MM-DD): keep them as text, never as a Date at some midnight.
+const DATE_OID = 1082;
+types.setTypeParser(DATE_OID, (value: string) => value);
 
 /** The only way the API reaches PostgreSQL: entities and migrations listed as classes, never globs. */
 export function dataSourceOptions(
