@@ -12,22 +12,39 @@ import { LoggingModule } from '@api/platform/logging/logging.module';
 import { AccessGuard } from './access/access.guard';
 import { IdentityModule } from './identity/identity.module';
 import { ReferenceModule } from './reference/reference.module';
+import { AccessModule } from './access/access.module';
+import { ApplicantFilesModule } from './applicant-files/applicant-files.module';
+import { TimelineModule } from './timeline/timeline.module';
+import { PlatformModule } from '@api/platform/platform.module';
+import type { Clock } from '@api/platform/clock';
+import type { QueryCounter } from '@api/platform/database/query-counter';
+
+/** What tests may substitute: the clock, and a counter of SQL statements. */
+export interface AppOptions {
+  clock?: Clock;
+  queryCounter?: QueryCounter;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule,
+        PlatformModule.forRoot({ clock: options.clock }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.databaseUrl),
+          ...(options.queryCounter ? { logger: options.queryCounter, logging: ['query'] as const } : {}),
           retryAttempts: 3,
           retryDelay: 1000,
         }),
+        AccessModule,
         ReferenceModule,
         IdentityModule,
+        TimelineModule,
+        ApplicantFilesModule,
       ],
       controllers: [HealthController],
       providers: [

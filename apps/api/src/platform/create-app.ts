@@ -2,15 +2,18 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from '@api/app/app.module';
+import { AppModule, type AppOptions } from '@api/app/app.module';
 import type { AppConfig } from './config/config';
 import { serveBackOffice } from './http/back-office';
 import { bodyParsers } from './http/body-parsers';
 import { setupOpenApi } from './http/openapi';
 
 /** The whole HTTP application, configured the same way for `main.ts` and for the tests. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(
+  config: AppConfig,
+  options: AppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bufferLogs: true,
     bodyParser: false,
     abortOnError: false,

@@ -6,6 +6,8 @@ import type { LoginResponse } from '@passerelle/shared/domain';
 import { type TestDatabase, createTestDatabase } from '@passerelle/testing';
 import { type AppConfig, DEMO_TOKEN_SECRET } from '@api/platform/config/config';
 import { createApp } from '@api/platform/create-app';
+import { FixedClock } from '@api/platform/clock';
+import { QueryCounter } from '@api/platform/database/query-counter';
 import { MIGRATIONS } from '@api/platform/database/migrations';
 import { prepareDatabase } from '@api/app/database-setup';
 import { DEMO_ACCOUNTS } from '@api/app/identity/identity.seed';
@@ -47,7 +49,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     sessionMaxHours: 12,
     demoPassword: DEMO_PASSWORD,
     firstCoordinator: null,
-    logLevel: 'silent',
+    // TEST_LOG_LEVEL=error shows the server's errors while debugging a test.
+    logLevel: (process.env['TEST_LOG_LEVEL'] as AppConfig['logLevel'] | undefined) ?? 'silent',
     trustProxy: false,
     bodyLimitBytes: 1_048_576,
     ...overrides,
@@ -76,13 +79,22 @@ export interface TestApp {
   request: <T = unknown>(method: string, path: string, options?: RequestOptions) => Promise<TestResponse<T>>;
   /** Signs in a demo account (password `demo`). */
   login: (username: string) => Promise<LoginResponse>;
+  /** The application's clock: tests move « now » and « today » (Europe/Paris). */
+  clock: FixedClock;
+  /** SQL statements sent so far (compare before and after a request). */
+  queries: QueryCounter;
   close: () => Promise<void>;
 }
+
+/** Tests start on a fixed day unless they say otherwise. */
+export const TEST_NOW = '2026-06-15T10:00:00Z';
 
 /** The real application over HTTP on a random port, on its own freshly migrated database. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createApiTestDatabase();
-  const app = await createApp(testConfig(database.url, overrides));
+  const clock = new FixedClock(new Date(TEST_NOW));
+  const queries = new QueryCounter();
+  const app = await createApp(testConfig(database.url, overrides), { clock, queryCounter: queries });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -121,6 +133,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     dataSource: app.get<DataSource>(getDataSourceToken()),
     request,
     login,
+    clock,
+    queries,
     close: async () => {
       await app.close();
       await database.drop();

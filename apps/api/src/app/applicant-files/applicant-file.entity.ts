@@ -30,9 +30,18 @@ import { UserEntity } from '@api/app/identity/user.entity';
  */
 @Entity('applicant_file')
 @Check('CHK_applicant_file_status', `"status" IN (${sqlList(FILE_STATUSES)})`)
-@Check('CHK_applicant_file_closure_reason', `"closure_reason" IS NULL OR "closure_reason" IN (${sqlList(CLOSURE_REASONS)})`)
-@Check('CHK_applicant_file_closed', `("status" = 'CLOSED') = ("closure_reason" IS NOT NULL AND "closed_on" IS NOT NULL)`)
-@Check('CHK_applicant_file_registered', `"status" = 'CONTACT' OR "closure_reason" IS NOT NULL OR "sne_number" IS NOT NULL`)
+@Check(
+  'CHK_applicant_file_closure_reason',
+  `"closure_reason" IS NULL OR "closure_reason" IN (${sqlList(CLOSURE_REASONS)})`,
+)
+@Check(
+  'CHK_applicant_file_closed',
+  `("status" = 'CLOSED') = ("closure_reason" IS NOT NULL AND "closed_on" IS NOT NULL)`,
+)
+@Check(
+  'CHK_applicant_file_registered',
+  `"status" = 'CONTACT' OR "closure_reason" IS NOT NULL OR "sne_number" IS NOT NULL`,
+)
 @Index('UQ_applicant_file_sne_number', ['sneNumber'], { unique: true })
 @Index('IDX_applicant_file_updated_at', ['updatedAt'])
 @Index('IDX_applicant_file_status_updated_at', ['status', 'updatedAt'])
@@ -126,7 +135,10 @@ export class ApplicantFileEntity {
   createdByOrganizationId!: string;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by_organization_id', foreignKeyConstraintName: 'FK_applicant_file_created_by_organization' })
+  @JoinColumn({
+    name: 'created_by_organization_id',
+    foreignKeyConstraintName: 'FK_applicant_file_created_by_organization',
+  })
   createdByOrganization?: OrganizationEntity;
 
   @Column({ type: 'uuid' })

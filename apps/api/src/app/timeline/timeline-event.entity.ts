@@ -44,7 +44,10 @@ export class TimelineEventEntity {
   actorOrganizationId!: string | null;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'actor_organization_id', foreignKeyConstraintName: 'FK_timeline_event_actor_organization' })
+  @JoinColumn({
+    name: 'actor_organization_id',
+    foreignKeyConstraintName: 'FK_timeline_event_actor_organization',
+  })
   actorOrganization?: OrganizationEntity;
 
   /** Which fields changed, before and after. */

@@ -89,11 +89,25 @@ export interface Grant {
   readonly whileStatus?: readonly ('CONTACT' | 'REGISTERED' | 'RENEWAL_DUE' | 'CLOSED')[];
   /** Only these sub-kinds (for instance partner event types). */
   readonly only?: readonly PartnerEventType[];
-  /** Fields writable under this grant when not every field is (others answer 400). */
+  /** Dotted paths writable under this grant when not every field is (others answer 400). */
   readonly writableFields?: readonly string[];
 }
 
 type GrantRow = Readonly<Partial<Record<Role, Grant>>>;
+
+/** What a relay clerk may write in a file: the applicant's identity and contact. */
+const IDENTITY_AND_CONTACT = [
+  'applicant.civility',
+  'applicant.lastName',
+  'applicant.usageName',
+  'applicant.firstNames',
+  'applicant.birthDate',
+  'applicant.birthPlace',
+  'applicant.nationality',
+  'applicant.phone',
+  'applicant.email',
+  'contact',
+] as const;
 
 const ALL_ROLES_ALL: GrantRow = {
   RELAY_CLERK: { scope: 'all' },
@@ -140,13 +154,13 @@ export const PERMISSIONS: Readonly<Record<Action, GrantRow>> = {
     LANDLORD_OFFICER: { scope: 'shared+own' },
   },
   'files.create': {
-    RELAY_CLERK: { scope: 'own', writableFields: ['applicant', 'contact'] },
+    RELAY_CLERK: { scope: 'own', writableFields: IDENTITY_AND_CONTACT },
     INFO_POINT_AGENT: { scope: 'all' },
     SOCIAL_WORKER: { scope: 'all' },
     LANDLORD_OFFICER: { scope: 'shared+own' },
   },
   'files.update': {
-    RELAY_CLERK: { scope: 'own', whileStatus: ['CONTACT'], writableFields: ['applicant', 'contact'] },
+    RELAY_CLERK: { scope: 'own', whileStatus: ['CONTACT'], writableFields: IDENTITY_AND_CONTACT },
     INFO_POINT_AGENT: { scope: 'all' },
     SOCIAL_WORKER: { scope: 'all' },
     LANDLORD_OFFICER: { scope: 'shared+own', requires: 'registersDemands' },

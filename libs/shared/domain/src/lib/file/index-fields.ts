@@ -26,7 +26,10 @@ export function fileIndexFields(content: ApplicantFileContent): FileIndexFields 
     coApplicant?.firstNames,
   );
   return {
-    sortName: [...nameWords(applicant.usageName || applicant.lastName), ...nameWords(applicant.firstNames)].join(' '),
+    sortName: [
+      ...nameWords(applicant.usageName || applicant.lastName),
+      ...nameWords(applicant.firstNames),
+    ].join(' '),
     birthDate: applicant.birthDate,
     coApplicantBirthDate: coApplicant?.birthDate ?? null,
     inseeCode: content.contact?.inseeCode ?? null,

@@ -1,0 +1,107 @@
+import {
+  type ApplicantFileSummary,
+  type ApplicantFileView,
+  type Grant,
+  type Person,
+  type View,
+  completenessOf,
+} from '@passerelle/shared/domain';
+import type { FileRecord, FileSummaryRow } from './file-record';
+
+/** How much of the priority a reader sees (flags.readConfirmed's view), if anything. */
+export type PriorityView = 'full' | 'codesOnly' | 'countsOnly' | undefined;
+
+export function priorityViewOf(grant: Grant | undefined): PriorityView {
+  if (!grant) return undefined;
+  return grant.view === 'codesOnly' || grant.view === 'countsOnly' ? grant.view : 'full';
+}
+
+function identity(person: Person): Person {
+  const result: Person = {
+    lastName: person.lastName,
+    firstNames: person.firstNames,
+    birthDate: person.birthDate,
+  };
+  if (person.civility) result.civility = person.civility;
+  if (person.usageName) result.usageName = person.usageName;
+  return result;
+}
+
+function lifecycle(file: FileRecord): Partial<ApplicantFileView> {
+  return {
+    sneNumber: file.sneNumber,
+    registeredOn: file.registeredOn,
+    renewalDueOn: file.renewalDueOn,
+    seniorityDate: file.seniorityDate,
+    closure:
+      file.closureReason && file.closedOn
+        ? {
+            reason: file.closureReason,
+            closedOn: file.closedOn,
+            ...(file.keptFileId ? { keptFileId: file.keptFileId } : {}),
+          }
+        : null,
+    mergedFileIds: file.mergedFileIds,
+  };
+}
+
+/**
+ * The file as a role may see it (ACCESS.md). Fields a role may not see are absent, never null:
+ * a relay clerk gets identity, contact, commune and status; the coordinator identity and status.
+ */
+export function toFileView(
+  file: FileRecord,
+  view: View | undefined,
+  priority: PriorityView,
+): ApplicantFileView {
+  const base = {
+    id: file.id,
+    status: file.status,
+    version: file.version,
+    createdAt: file.createdAt.toISOString(),
+    updatedAt: file.updatedAt.toISOString(),
+  };
+  if (view === 'contactCard') {
+    return {
+      ...base,
+      applicant: identity(file.content.applicant),
+      ...(file.content.contact ? { contact: file.content.contact } : {}),
+    };
+  }
+  if (view === 'identityAndStatus') {
+    return { ...base, applicant: identity(file.content.applicant), ...lifecycle(file) };
+  }
+  const result: ApplicantFileView = {
+    ...base,
+    ...file.content,
+    ...lifecycle(file),
+    createdByOrganizationId: file.createdByOrganizationId,
+    completeness: completenessOf(file.content),
+  };
+  if (priority === 'full' || priority === 'codesOnly') {
+    result.priority = { isPriority: file.priorityCriteria.length > 0, criteria: file.priorityCriteria };
+  }
+  return result;
+}
+
+export function toFileSummary(row: FileSummaryRow, view: View | undefined): ApplicantFileSummary {
+  const summary: ApplicantFileSummary = {
+    id: row.id,
+    status: row.status,
+    lastName: row.last_name,
+    firstNames: row.first_names,
+    birthDate: row.birth_date,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+  if (row.usage_name) summary.usageName = row.usage_name;
+  if (row.insee_code) summary.inseeCode = row.insee_code;
+  if (view === 'summary') return summary;
+  return {
+    ...summary,
+    sneNumber: row.sne_number,
+    renewalDueOn: row.renewal_due_on,
+    typologies: row.wished_typologies,
+    isPriority: row.priority_criteria.length > 0,
+  };
+}

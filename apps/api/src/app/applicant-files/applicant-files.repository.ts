@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  ApplicantFileContent,
+  FileIndexFields,
+  FileStatus,
+  ClosureReason,
+} from '@passerelle/shared/domain';
+import { type Db, Transactions } from '@api/platform/database/transactions';
+import type { FileScope } from '@api/app/access/file-scope';
+import {
+  FILE_DETAIL_COLUMNS,
+  type FileFilters,
+  duplicateCandidatesQuery,
+  fileDetailQuery,
+  fileSearchQueries,
+} from './applicant-files.queries';
+import type { FileOrganizationLink } from './file-organization.entity';
+import {
+  type DuplicateCandidateRow,
+  type FileRecord,
+  type FileRow,
+  type FileSummaryRow,
+  toFileRecord,
+} from './file-record';
+
+/** The lifecycle columns a transition may set. */
+export interface LifecycleChanges {
+  status?: FileStatus;
+  sneNumber?: string;
+  registeredOn?: string;
+  lastRenewedOn?: string;
+  renewalDueOn?: string;
+  seniorityDate?: string;
+  closureReason?: ClosureReason;
+  closedOn?: string;
+  keptFileId?: string | null;
+}
+
+const LIFECYCLE_COLUMNS: Record<keyof LifecycleChanges, string> = {
+  status: 'status',
+  sneNumber: 'sne_number',
+  registeredOn: 'registered_on',
+  lastRenewedOn: 'last_renewed_on',
+  renewalDueOn: 'renewal_due_on',
+  seniorityDate: 'seniority_date',
+  closureReason: 'closure_reason',
+  closedOn: 'closed_on',
+  keptFileId: 'kept_file_id',
+};
+
+const RETURNING = `RETURNING ${FILE_DETAIL_COLUMNS.replace(/f\./g, '')},
+  ARRAY(SELECT m.id FROM applicant_file m WHERE m.kept_file_id = applicant_file.id ORDER BY m.id) AS merged_file_ids`;
+
+/** The only class that reads and writes applicant files. Every read applies the caller's scope. */
+@Injectable()
+export class ApplicantFilesRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async findInScope(
+    id: string,
+    scope: FileScope,
+    db: Db = this.transactions.pool,
+  ): Promise<FileRecord | null> {
+    const { text, values } = fileDetailQuery(id, scope);
+    const rows = await db.query<FileRow[]>(text, values);
+    return rows[0] ? toFileRecord(rows[0]) : null;
+  }
+
+  /** The same, locked until the end of the transaction: the version check then holds. */
+  async lockInScope(db: Db, id: string, scope: FileScope): Promise<FileRecord | null> {
+    const { text, values } = fileDetailQuery(id, scope);
+    const rows = await db.query<FileRow[]>(`${text}\nFOR UPDATE OF f`, values);
+    return rows[0] ? toFileRecord(rows[0]) : null;
+  }
+
+  async search(
+    filters: FileFilters,
+    scope: FileScope,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: FileSummaryRow[]; total: number }> {
+    const queries = fileSearchQueries(filters, scope, page);
+    const db = this.transactions.pool;
+    const [rows, count] = await Promise.all([
+      db.query<FileSummaryRow[]>(queries.page.text, queries.page.values),
+      db.query<{ total: number }[]>(queries.count.text, queries.count.values),
+    ]);
+    return { rows, total: count[0]?.total ?? 0 };
+  }
+
+  async insert(
+    db: Db,
+    file: { content: ApplicantFileContent; index: FileIndexFields; organizationId: string; userId: string },
+  ): Promise<FileRecord> {
+    const { index } = file;
+    const rows = await db.query<FileRow[]>(
+      `INSERT INTO applicant_file (status, content, sort_name, birth_date, co_applicant_birth_date, insee_code,
+         wished_typologies, wished_communes, name_words, name_search, created_by_organization_id, created_by_user_id)
+       VALUES ('CONTACT', $1, $2, $3, $4, $5, $6, $7, $8, $9::tsvector, $10, $11)
+       ${RETURNING}`,
+      [
+        file.content,
+        index.sortName,
+        index.birthDate,
+        index.coApplicantBirthDate,
+        index.inseeCode,
+        index.wishedTypologies,
+        index.wishedCommunes,
+        index.nameWords,
+        index.nameSearch,
+        file.organizationId,
+        file.userId,
+      ],
+    );
+    return toFileRecord(rows[0] as FileRow);
+  }
+
+  async link(db: Db, fileId: string, organizationId: string, link: FileOrganizationLink): Promise<void> {
+    await db.query(
+      `INSERT INTO file_organization (applicant_file_id, organization_id, link) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [fileId, organizationId, link],
+    );
+  }
+
+  /** Replaces the content (and what derives from it) and bumps the version. */
+  async updateContent(
+    db: Db,
+    id: string,
+    content: ApplicantFileContent,
+    index: FileIndexFields,
+  ): Promise<FileRecord> {
+    const rows = await db.query<FileRow[]>(
+      `UPDATE applicant_file SET content = $2, sort_name = $3, birth_date = $4, co_applicant_birth_date = $5,
+         insee_code = $6, wished_typologies = $7, wished_communes = $8, name_words = $9, name_search = $10::tsvector,
+         version = version + 1, updated_at = now()
+       WHERE id = $1
+       ${RETURNING}`,
+      [
+        id,
+        content,
+        index.sortName,
+        index.birthDate,
+        index.coApplicantBirthDate,
+        index.inseeCode,
+        index.wishedTypologies,
+        index.wishedCommunes,
+        index.nameWords,
+        index.nameSearch,
+      ],
+    );
+    return toFileRecord(rows[0] as FileRow);
+  }
+
+  /** Sets lifecycle columns and bumps the version. */
+  async updateLifecycle(db: Db, id: string, changes: LifecycleChanges): Promise<FileRecord> {
+    const values: unknown[] = [id];
+    const assignments = Object.entries(changes).map(([key, value]) => {
+      values.push(value);
+      return `${LIFECYCLE_COLUMNS[key as keyof LifecycleChanges]} = $${values.length}`;
+    });
+    const rows = await db.query<FileRow[]>(
+      `UPDATE applicant_file SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+       WHERE id = $1
+       ${RETURNING}`,
+      values,
+    );
+    return toFileRecord(rows[0] as FileRow);
+  }
+
+  duplicateCandidates(
+    probe: { birthDates: string[]; sneNumber: string | null; excludeId: string | null },
+    scope: FileScope,
+    db: Db = this.transactions.pool,
+  ): Promise<DuplicateCandidateRow[]> {
+    const { text, values } = duplicateCandidatesQuery(probe, scope);
+    return db.query<DuplicateCandidateRow[]>(text, values);
+  }
+
+  /** The codes among `inseeCodes` that are not current communes of the territory. */
+  async unknownCommunes(inseeCodes: string[], db: Db = this.transactions.pool): Promise<string[]> {
+    if (inseeCodes.length === 0) return [];
+    const rows = await db.query<{ insee_code: string }[]>(
+      'SELECT insee_code FROM commune WHERE insee_code = ANY($1::varchar[]) AND current',
+      [inseeCodes],
+    );
+    const known = new Set(rows.map((row) => row.insee_code));
+    return inseeCodes.filter((code) => !known.has(code));
+  }
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Grant, TimelinePage } from '@passerelle/shared/domain';
+import { PageQueryDto, pageRequest, toPage } from '@api/platform/http/pagination';
+import { RequiresAction } from '@api/app/access/action.decorator';
+import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
+import { FileAccess } from '@api/app/access/file-access';
+import type { AuthenticatedPrincipal } from '@api/app/access/principal';
+import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
+import { TimelinePageResponse } from './timeline.responses';
+import { toTimelineEventView, visibilitiesFor } from './timeline.mapper';
+import { TimelineRepository } from './timeline.repository';
+
+@ApiTags('timeline')
+@ApiBearerAuth()
+@Controller('applicant-files/:id/timeline')
+export class TimelineController {
+  constructor(
+    private readonly timeline: TimelineRepository,
+    private readonly fileAccess: FileAccess,
+  ) {}
+
+  @Get()
+  @RequiresAction('timeline.read')
+  @ApiOperation({ summary: "The file's history, newest first (relay clerks: referral events only)" })
+  @ApiOkResponse({ type: TimelinePageResponse })
+  async list(
+    @CurrentPrincipal() principal: AuthenticatedPrincipal,
+    @CurrentGrant() grant: Grant,
+    @Param() { id }: IdParam,
+    @Query() query: PageQueryDto,
+  ): Promise<TimelinePage> {
+    await this.fileAccess.assertInScope(principal, grant, id);
+    const page = pageRequest(query);
+    const { rows, total } = await this.timeline.page(id, visibilitiesFor(grant.view), {
+      limit: page.pageSize,
+      offset: page.offset,
+    });
+    return toPage(
+      rows.map((row) => toTimelineEventView(row, grant.view)),
+      total,
+      page,
+    );
+  }
+}
