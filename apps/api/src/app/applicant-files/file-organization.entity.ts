@@ -1,6 +1,5 @@
 import {
   Check,
-  Column,
   CreateDateColumn,
   Entity,
   Index,

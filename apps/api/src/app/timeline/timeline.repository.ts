@@ -30,12 +30,13 @@ export interface TimelineRow {
 export class TimelineRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  /** Written with the change it records: pass the transaction's `Db`. */
+  /** Written with the change it records: pass the transaction's `Db`. Stamped with the statement's
+   * own time, so that several events of one transaction keep their order. */
   async insert(db: Db, event: NewTimelineEvent): Promise<TimelineRow> {
     const rows = await db.query<TimelineRow[]>(
       `WITH inserted AS (
-         INSERT INTO timeline_event (applicant_file_id, type, actor_user_id, actor_organization_id, changes, details, visibility)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         INSERT INTO timeline_event (applicant_file_id, type, actor_user_id, actor_organization_id, changes, details, visibility, occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp())
          RETURNING *)
        SELECT i.id, i.occurred_at, i.type, i.visibility, i.changes, i.details, i.actor_user_id,
               u.display_name AS actor_display_name, i.actor_organization_id, o.name AS actor_organization_name
