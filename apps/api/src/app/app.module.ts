@@ -15,6 +15,11 @@ import { ReferenceModule } from './reference/reference.module';
 import { AccessModule } from './access/access.module';
 import { ApplicantFilesModule } from './applicant-files/applicant-files.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
+import { FragilityModule } from './fragility/fragility.module';
+import { DocumentsModule } from './documents/documents.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { AppointmentsModule } from './appointments/appointments.module';
 import { PlatformModule } from '@api/platform/platform.module';
 import type { Clock } from '@api/platform/clock';
 import type { QueryCounter } from '@api/platform/database/query-counter';
@@ -45,6 +50,11 @@ export class AppModule {
         IdentityModule,
         TimelineModule,
         ApplicantFilesModule,
+        EvaluationsModule,
+        FragilityModule,
+        DocumentsModule,
+        ReferralsModule,
+        AppointmentsModule,
       ],
       controllers: [HealthController],
       providers: [

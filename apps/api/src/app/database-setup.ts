@@ -2,6 +2,8 @@ import type { AppConfig } from '@api/platform/config/config';
 import { LOCK_KEYS, createDataSource, withAdvisoryLock } from '@api/platform/database/data-source';
 import { seedDemoAccounts, seedFirstCoordinator } from './identity/identity.seed';
 import { seedReferenceData } from './reference/reference.seed';
+import { seedFragilityCriteria } from './fragility/fragility.seed';
+import { seedWalkInSlots } from './appointments/walk-in.seed';
 
 export interface PreparedDatabase {
   migrations: string[];
@@ -23,7 +25,12 @@ export async function prepareDatabase(
   try {
     return await withAdvisoryLock(dataSource, LOCK_KEYS.schema, async () => {
       const migrations = await dataSource.runMigrations({ transaction: 'all' });
-      const reference = await dataSource.transaction((manager) => seedReferenceData(manager));
+      const reference = await dataSource.transaction(async (manager) => {
+        const seeded = await seedReferenceData(manager);
+        await seedFragilityCriteria(manager);
+        await seedWalkInSlots(manager);
+        return seeded;
+      });
       const demoAccounts =
         config.mode === 'production'
           ? 0

@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LoginResponse } from '@passerelle/shared/domain';
 import { type TestDatabase, createTestDatabase } from '@passerelle/testing';
-import { type AppConfig, DEMO_TOKEN_SECRET } from '@api/platform/config/config';
+import { type AppConfig, DEMO_DOCUMENTS_KEY, DEMO_TOKEN_SECRET } from '@api/platform/config/config';
 import { createApp } from '@api/platform/create-app';
 import { FixedClock } from '@api/platform/clock';
 import { QueryCounter } from '@api/platform/database/query-counter';
@@ -16,7 +19,7 @@ export const DEMO_PASSWORD = 'demo';
 
 /** Changes whenever the template's content would: migrations or seeded accounts. */
 const TEMPLATE_FINGERPRINT = createHash('sha1')
-  .update(JSON.stringify([MIGRATIONS.map((m) => m.name), DEMO_ACCOUNTS, 'reference-v1']))
+  .update(JSON.stringify([MIGRATIONS.map((m) => m.name), DEMO_ACCOUNTS, 'reference-v2']))
   .digest('hex')
   .slice(0, 16);
 
@@ -41,7 +44,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
-    dataDir: '/tmp/passerelle-test-data',
+    // Each test app stores its documents apart.
+    dataDir: join(tmpdir(), `passerelle-test-data-${process.pid}-${randomBytes(4).toString('hex')}`),
     backOfficeDir: null,
     tokenSecret: DEMO_TOKEN_SECRET,
     accessTokenTtlSeconds: 900,
@@ -53,6 +57,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     logLevel: (process.env['TEST_LOG_LEVEL'] as AppConfig['logLevel'] | undefined) ?? 'silent',
     trustProxy: false,
     bodyLimitBytes: 1_048_576,
+    documentsKey: Buffer.from(DEMO_DOCUMENTS_KEY, 'base64'),
     ...overrides,
   };
 }
@@ -94,7 +99,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const database = await createApiTestDatabase();
   const clock = new FixedClock(new Date(TEST_NOW));
   const queries = new QueryCounter();
-  const app = await createApp(testConfig(database.url, overrides), { clock, queryCounter: queries });
+  const config = testConfig(database.url, overrides);
+  const app = await createApp(config, { clock, queryCounter: queries });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -138,6 +144,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     close: async () => {
       await app.close();
       await database.drop();
+      await rm(config.dataDir, { recursive: true, force: true });
     },
   };
 }

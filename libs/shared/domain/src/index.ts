@@ -13,3 +13,4 @@ export * from './lib/file/names';
 export * from './lib/file/completeness';
 export * from './lib/timeline';
 export * from './lib/file/index-fields';
+export * from './lib/casework';

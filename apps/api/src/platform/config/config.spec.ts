@@ -19,6 +19,12 @@ describe('loadConfig', () => {
 
   it('refuses the demo secret or a short secret in production', () => {
     expect(() => loadConfig({ DATABASE_URL: DB, TOKEN_SECRET: DEMO_TOKEN_SECRET })).toThrow(/demo secret/);
+    expect(() => loadConfig({ DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40) })).toThrow(
+      /DOCUMENTS_KEY is required/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40), DOCUMENTS_KEY: 'c2hvcnQ=' }),
+    ).toThrow(/32 bytes/);
     expect(() => loadConfig({ DATABASE_URL: DB, TOKEN_SECRET: 'short' })).toThrow(/at least 32/);
   });
 
@@ -31,7 +37,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the first coordinator, both variables or none', () => {
-    const base = { DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40) };
+    const base = { DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40), DOCUMENTS_KEY: 'ab'.repeat(32) };
     expect(() => loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'admin' })).toThrow(/go together/);
     const config = loadConfig({
       ...base,

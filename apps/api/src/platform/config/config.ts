@@ -22,7 +22,12 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** AES-256 key of the documents at rest (32 bytes). */
+  documentsKey: Buffer;
 }
+
+/** The documents key used when none is set outside production: known, so refused in production. */
+export const DEMO_DOCUMENTS_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** The secret used when none is set outside production: known, so refused in production. */
 export const DEMO_TOKEN_SECRET = 'passerelle-demo-secret-not-for-production-use-0000';
@@ -101,6 +106,23 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     problems.push('FIRST_COORDINATOR_PASSWORD must be at least 12 characters long');
   }
 
+  const documentsKeyRaw = read('DOCUMENTS_KEY') ?? (mode === 'production' ? '' : DEMO_DOCUMENTS_KEY);
+  let documentsKey = Buffer.alloc(0);
+  if (!documentsKeyRaw) {
+    problems.push(
+      'DOCUMENTS_KEY is required in production (32 random bytes, base64: `openssl rand -base64 32`)',
+    );
+  } else {
+    documentsKey = /^[0-9a-f]{64}$/i.test(documentsKeyRaw)
+      ? Buffer.from(documentsKeyRaw, 'hex')
+      : Buffer.from(documentsKeyRaw, 'base64');
+    if (documentsKey.length !== 32)
+      problems.push('DOCUMENTS_KEY must be 32 bytes, as base64 or 64 hex digits');
+    else if (mode === 'production' && documentsKeyRaw === DEMO_DOCUMENTS_KEY) {
+      problems.push('DOCUMENTS_KEY must not be the demo key in production');
+    }
+  }
+
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const backOfficeRaw = read('BACK_OFFICE_DIR') ?? defaults.backOfficeDir;
 
@@ -127,6 +149,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, mode === 'test' ? 'silent' : 'info'),
     trustProxy: bool('TRUST_PROXY', false),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
+    documentsKey,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -5,6 +5,14 @@ import { UserEntity } from '@api/app/identity/user.entity';
 import { ApplicantFileEntity } from '@api/app/applicant-files/applicant-file.entity';
 import { FileOrganizationEntity } from '@api/app/applicant-files/file-organization.entity';
 import { TimelineEventEntity } from '@api/app/timeline/timeline-event.entity';
+import { EvaluationEntity } from '@api/app/evaluations/evaluation.entity';
+import { FragilityCriterionEntity } from '@api/app/fragility/fragility-criterion.entity';
+import { FragilityFlagEntity } from '@api/app/fragility/fragility-flag.entity';
+import { SupportingDocumentEntity } from '@api/app/documents/supporting-document.entity';
+import { ReferralEntity } from '@api/app/referrals/referral.entity';
+import { AppointmentEntity } from '@api/app/appointments/appointment.entity';
+import { WalkInSlotEntity } from '@api/app/appointments/walk-in-slot.entity';
+import { ReceptionRequestEntity } from '@api/app/appointments/reception-request.entity';
 
 /** Every entity, as classes (a bundled build cannot glob files). */
 export const ENTITIES = [
@@ -15,4 +23,12 @@ export const ENTITIES = [
   ApplicantFileEntity,
   FileOrganizationEntity,
   TimelineEventEntity,
+  EvaluationEntity,
+  FragilityCriterionEntity,
+  FragilityFlagEntity,
+  SupportingDocumentEntity,
+  ReferralEntity,
+  AppointmentEntity,
+  WalkInSlotEntity,
+  ReceptionRequestEntity,
 ];

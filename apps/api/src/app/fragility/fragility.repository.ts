@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { FlagStatus, FragilityCriterion } from '@passerelle/shared/domain';
+import { type Db, Transactions } from '@api/platform/database/transactions';
+
+export interface FlagRow {
+  id: string;
+  applicant_file_id: string;
+  criterion: FragilityCriterion;
+  status: FlagStatus;
+  suspicion_note: string | null;
+  suspected_at: Date;
+  suspected_by_user_id: string;
+  suspected_by_organization_id: string;
+  suspected_by_organization_name: string;
+  referral_id: string | null;
+  decision_note: string | null;
+  decided_on: string | null;
+  decided_at: Date | null;
+}
+
+const FLAG_COLUMNS = `ff.id, ff.applicant_file_id, ff.criterion, ff.status, ff.suspicion_note, ff.suspected_at,
+  ff.suspected_by_user_id, ff.suspected_by_organization_id, o.name AS suspected_by_organization_name, ff.referral_id,
+  ff.decision_note, ff.decided_on, ff.decided_at`;
+
+/** The only class that reads and writes fragility flags. */
+@Injectable()
+export class FragilityRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  /** A SUSPECTED flag on the current version of the criterion (also used by referrals). */
+  async insertSuspected(
+    db: Db,
+    flag: {
+      applicantFileId: string;
+      criterion: FragilityCriterion;
+      note: string | null;
+      userId: string;
+      organizationId: string;
+      referralId?: string | null;
+    },
+  ): Promise<FlagRow> {
+    const rows = await db.query<FlagRow[]>(
+      `WITH inserted AS (
+         INSERT INTO fragility_flag (applicant_file_id, criterion_id, criterion, status, suspicion_note,
+                                     suspected_by_user_id, suspected_by_organization_id, referral_id)
+         SELECT $1, c.id, c.code, 'SUSPECTED', $3, $4, $5, $6
+           FROM fragility_criterion c WHERE c.code = $2 AND c.current
+         RETURNING *)
+       SELECT ${FLAG_COLUMNS.replace(/ff\./g, 'ff.')} FROM inserted ff JOIN organization o ON o.id = ff.suspected_by_organization_id`,
+      [
+        flag.applicantFileId,
+        flag.criterion,
+        flag.note,
+        flag.userId,
+        flag.organizationId,
+        flag.referralId ?? null,
+      ],
+    );
+    if (!rows[0]) throw new Error(`No current criterion ${flag.criterion}`);
+    return rows[0];
+  }
+
+  /** Flags of a file; `suspectedByOrganizationId` limits SUSPECTED ones to that organisation's. */
+  listForFile(
+    fileId: string,
+    filter: { statuses: readonly FlagStatus[]; suspectedByOrganizationId?: string },
+    page: { limit: number; offset: number },
+    db: Db = this.transactions.pool,
+  ): Promise<FlagRow[]> {
+    return db.query<FlagRow[]>(
+      `SELECT ${FLAG_COLUMNS}, count(*) OVER () AS total
+         FROM fragility_flag ff JOIN organization o ON o.id = ff.suspected_by_organization_id
+        WHERE ff.applicant_file_id = $1 AND ff.status = ANY($2::varchar[])
+          AND ($3::uuid IS NULL OR ff.status <> 'SUSPECTED' OR ff.suspected_by_organization_id = $3)
+        ORDER BY ff.suspected_at DESC, ff.id DESC
+        LIMIT $4 OFFSET $5`,
+      [fileId, filter.statuses, filter.suspectedByOrganizationId ?? null, page.limit, page.offset],
+    );
+  }
+
+  /** Recomputes the file's confirmed criteria (its priority) from its flags. */
+  async refreshPriority(db: Db, fileId: string): Promise<void> {
+    await db.query(
+      `UPDATE applicant_file SET priority_criteria = ARRAY(
+          SELECT DISTINCT ff.criterion FROM fragility_flag ff
+           WHERE ff.applicant_file_id = $1 AND ff.status = 'CONFIRMED' ORDER BY ff.criterion)::varchar[]
+        WHERE id = $1`,
+      [fileId],
+    );
+  }
+}
