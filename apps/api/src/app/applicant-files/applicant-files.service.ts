@@ -113,26 +113,45 @@ export class ApplicantFilesService {
     expectedVersion: number,
     patch: unknown,
   ): Promise<FileWithEtag> {
+    const file = await this.transactions.run((db) =>
+      this.applyPatch(db, principal, grant, id, expectedVersion, patch),
+    );
+    return { view: this.view(file, principal), version: file.version };
+  }
+
+  /**
+   * A merge patch inside the caller's transaction (other contexts use it, such as an evaluation's
+   * recommended wishes): checks, writes, and records the change on the timeline as `eventType`.
+   */
+  async applyPatch(
+    db: Db,
+    principal: AuthenticatedPrincipal,
+    grant: Grant,
+    id: string,
+    expectedVersion: number,
+    patch: unknown,
+    event: { type: 'FILE_UPDATED' | 'WISHES_APPLIED'; details?: Record<string, unknown> } = {
+      type: 'FILE_UPDATED',
+    },
+  ): Promise<FileRecord> {
     this.assertPatchShape(patch);
     assertWritable(patch, grant.writableFields);
-    const file = await this.transactions.run(async (db) => {
-      const current = await this.lockForWrite(db, principal, grant, id, expectedVersion);
-      const merged = await validateContent(applyMergePatch(current.content, patch));
-      const content = checkContent(merged, this.clock.today());
-      await this.assertKnownCommunes(content, db);
-      const changes = contentChanges(current.content, content);
-      if (changes.length === 0) return current;
-      const updated = await this.files.updateContent(db, id, content, fileIndexFields(content));
-      await this.timeline.insert(db, {
-        applicantFileId: id,
-        type: 'FILE_UPDATED',
-        actorUserId: principal.userId,
-        actorOrganizationId: principal.organization.id,
-        changes,
-      });
-      return updated;
+    const current = await this.lockForWrite(db, principal, grant, id, expectedVersion);
+    const merged = await validateContent(applyMergePatch(current.content, patch));
+    const content = checkContent(merged, this.clock.today());
+    await this.assertKnownCommunes(content, db);
+    const changes = contentChanges(current.content, content);
+    if (changes.length === 0) return current;
+    const updated = await this.files.updateContent(db, id, content, fileIndexFields(content));
+    await this.timeline.insert(db, {
+      applicantFileId: id,
+      type: event.type,
+      actorUserId: principal.userId,
+      actorOrganizationId: principal.organization.id,
+      changes,
+      details: event.details ?? null,
     });
-    return { view: this.view(file, principal), version: file.version };
+    return updated;
   }
 
   async duplicates(

@@ -1,12 +1,4 @@
-import {
-  Check,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
+import { Check, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OrganizationEntity } from '@api/app/reference/organization.entity';
 import { ApplicantFileEntity } from './applicant-file.entity';
 

@@ -46,7 +46,7 @@ export class FragilityRepository {
          SELECT $1, c.id, c.code, 'SUSPECTED', $3, $4, $5, $6
            FROM fragility_criterion c WHERE c.code = $2 AND c.current
          RETURNING *)
-       SELECT ${FLAG_COLUMNS.replace(/ff\./g, 'ff.')} FROM inserted ff JOIN organization o ON o.id = ff.suspected_by_organization_id`,
+       SELECT ${FLAG_COLUMNS} FROM inserted ff JOIN organization o ON o.id = ff.suspected_by_organization_id`,
       [
         flag.applicantFileId,
         flag.criterion,
@@ -61,21 +61,55 @@ export class FragilityRepository {
   }
 
   /** Flags of a file; `suspectedByOrganizationId` limits SUSPECTED ones to that organisation's. */
-  listForFile(
+  async listForFile(
     fileId: string,
     filter: { statuses: readonly FlagStatus[]; suspectedByOrganizationId?: string },
     page: { limit: number; offset: number },
     db: Db = this.transactions.pool,
-  ): Promise<FlagRow[]> {
-    return db.query<FlagRow[]>(
-      `SELECT ${FLAG_COLUMNS}, count(*) OVER () AS total
-         FROM fragility_flag ff JOIN organization o ON o.id = ff.suspected_by_organization_id
-        WHERE ff.applicant_file_id = $1 AND ff.status = ANY($2::varchar[])
-          AND ($3::uuid IS NULL OR ff.status <> 'SUSPECTED' OR ff.suspected_by_organization_id = $3)
-        ORDER BY ff.suspected_at DESC, ff.id DESC
-        LIMIT $4 OFFSET $5`,
-      [fileId, filter.statuses, filter.suspectedByOrganizationId ?? null, page.limit, page.offset],
+  ): Promise<{ rows: FlagRow[]; total: number }> {
+    const where = `ff.applicant_file_id = $1 AND ff.status = ANY($2::varchar[])
+          AND ($3::uuid IS NULL OR ff.status <> 'SUSPECTED' OR ff.suspected_by_organization_id = $3)`;
+    const values = [fileId, filter.statuses, filter.suspectedByOrganizationId ?? null];
+    const [rows, count] = await Promise.all([
+      db.query<FlagRow[]>(
+        `SELECT ${FLAG_COLUMNS}
+           FROM fragility_flag ff JOIN organization o ON o.id = ff.suspected_by_organization_id
+          WHERE ${where}
+          ORDER BY ff.suspected_at DESC, ff.id DESC
+          LIMIT $4 OFFSET $5`,
+        [...values, page.limit, page.offset],
+      ),
+      db.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM fragility_flag ff WHERE ${where}`,
+        values,
+      ),
+    ]);
+    return { rows, total: count[0]?.total ?? 0 };
+  }
+
+  /** The flag, locked for a decision. */
+  async lock(db: Db, flagId: string): Promise<FlagRow | null> {
+    const rows = await db.query<FlagRow[]>(
+      `SELECT ${FLAG_COLUMNS} FROM fragility_flag ff JOIN organization o ON o.id = ff.suspected_by_organization_id
+        WHERE ff.id = $1 FOR UPDATE OF ff`,
+      [flagId],
     );
+    return rows[0] ?? null;
+  }
+
+  async decide(
+    db: Db,
+    flagId: string,
+    decision: { status: 'CONFIRMED' | 'RULED_OUT'; note: string; decidedOn: string; userId: string },
+  ): Promise<FlagRow> {
+    const rows = await db.query<FlagRow[]>(
+      `WITH updated AS (
+         UPDATE fragility_flag SET status = $2, decision_note = $3, decided_on = $4, decided_by_user_id = $5, decided_at = now()
+          WHERE id = $1 RETURNING *)
+       SELECT ${FLAG_COLUMNS} FROM updated ff JOIN organization o ON o.id = ff.suspected_by_organization_id`,
+      [flagId, decision.status, decision.note, decision.decidedOn, decision.userId],
+    );
+    return rows[0] as FlagRow;
   }
 
   /** Recomputes the file's confirmed criteria (its priority) from its flags. */

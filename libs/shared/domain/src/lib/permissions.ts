@@ -21,6 +21,7 @@ export const ACTIONS = [
   'evaluations.housingProject.write',
   'evaluations.social',
   'flags.suspect',
+  'flags.list',
   'flags.readSuspected',
   'flags.decide',
   'flags.readConfirmed',
@@ -194,6 +195,13 @@ export const PERMISSIONS: Readonly<Record<Action, GrantRow>> = {
     SOCIAL_WORKER: { scope: 'all' },
   },
   'flags.suspect': {
+    RELAY_CLERK: { scope: 'own' },
+    INFO_POINT_AGENT: { scope: 'all' },
+    SOCIAL_WORKER: { scope: 'all' },
+    LANDLORD_OFFICER: { scope: 'shared+own' },
+  },
+  /** The flags list route; what it shows follows flags.readSuspected and flags.readConfirmed. */
+  'flags.list': {
     RELAY_CLERK: { scope: 'own' },
     INFO_POINT_AGENT: { scope: 'all' },
     SOCIAL_WORKER: { scope: 'all' },
