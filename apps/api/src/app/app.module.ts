@@ -20,6 +20,8 @@ import { FragilityModule } from './fragility/fragility.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { AppointmentsModule } from './appointments/appointments.module';
+import { AuditModule } from './audit/audit.module';
+import { AuditReadInterceptor } from './audit/audit.interceptor';
 import { PlatformModule } from '@api/platform/platform.module';
 import type { Clock } from '@api/platform/clock';
 import type { QueryCounter } from '@api/platform/database/query-counter';
@@ -46,6 +48,7 @@ export class AppModule {
           retryDelay: 1000,
         }),
         AccessModule,
+        AuditModule,
         ReferenceModule,
         IdentityModule,
         TimelineModule,
@@ -61,6 +64,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: RejectUndeclaredQueryInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: AuditReadInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

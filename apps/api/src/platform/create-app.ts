@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from '@api/app/app.module';
@@ -7,6 +8,7 @@ import type { AppConfig } from './config/config';
 import { serveBackOffice } from './http/back-office';
 import { bodyParsers } from './http/body-parsers';
 import { setupOpenApi } from './http/openapi';
+import { runWithRequestContext } from './request-context';
 
 /** The whole HTTP application, configured the same way for `main.ts` and for the tests. */
 export async function createApp(
@@ -43,6 +45,7 @@ export async function createApp(
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  app.use((req: Request, _res: Response, next: NextFunction) => runWithRequestContext({ ip: req.ip }, next));
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { type Action, grantFor } from '@passerelle/shared/domain';
 import { DomainError } from '@api/platform/http/domain-error';
 import { AuthenticationService } from '@api/app/identity/authentication.service';
+import { requestContext } from '@api/platform/request-context';
 import { ACTION_METADATA, PUBLIC_METADATA } from './action.decorator';
 import type { AuthenticatedRequest } from './current-principal.decorator';
 
@@ -22,12 +23,20 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const audit = requestContext();
+    const routePath = (request.route as { path?: unknown } | undefined)?.path;
+    if (audit) audit.route = `${request.method} ${typeof routePath === 'string' ? routePath : request.path}`;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)) return true;
     const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION_METADATA, targets);
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authentication.authenticate(request.headers.authorization);
     request.principal = principal;
+    if (audit) {
+      audit.userId = principal.userId;
+      audit.username = principal.username;
+      audit.organizationId = principal.organization.id;
+    }
 
     if (!action) {
       this.logger.error(`Route ${request.method} ${request.route?.path ?? '?'} declares no action`);

@@ -24,6 +24,7 @@ import type {
 import { etagOf, requiredVersion } from '@api/platform/http/if-match';
 import { pageRequest } from '@api/platform/http/pagination';
 import { RequiresAction } from '@api/app/access/action.decorator';
+import { AuditRead } from '@api/app/audit/audit.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
 import { TimelineEventResponse } from '@api/app/timeline/timeline.responses';
@@ -66,6 +67,7 @@ export class ApplicantFilesController {
 
   @Get()
   @RequiresAction('files.list')
+  @AuditRead('items')
   @ApiOperation({ summary: 'Search and list the files in your scope' })
   @ApiOkResponse({ type: ApplicantFilePageResponse })
   list(
@@ -94,6 +96,7 @@ export class ApplicantFilesController {
 
   @Get(':id')
   @RequiresAction('files.read')
+  @AuditRead('param')
   @ApiOperation({ summary: 'The file as your role may see it, with its ETag' })
   @ApiOkResponse({ type: ApplicantFileResponse })
   async get(
@@ -130,6 +133,7 @@ export class ApplicantFilesController {
 
   @Get(':id/duplicates')
   @RequiresAction('files.duplicates')
+  @AuditRead(['param', 'items'])
   @ApiOperation({ summary: 'Files that look like the same person, within your scope' })
   @ApiOkResponse({ type: [PossibleDuplicateResponse] })
   duplicates(

@@ -1,18 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { Clock } from '@api/platform/clock';
 import { Transactions } from '@api/platform/database/transactions';
+import { JOB_LOCKS, runExclusive, schedule } from '@api/platform/jobs';
 import { LifecycleService } from './lifecycle.service';
-
-/** Advisory lock key: the renewal calendar runs on one instance at a time. */
-const RENEWAL_JOB_LOCK = 7_301_101;
-const EVERY_HOUR = 3_600_000;
 
 /**
  * The daily renewal calendar (RENEWAL_DUE one month before, NOT_RENEWED after the due date).
@@ -20,8 +11,7 @@ const EVERY_HOUR = 3_600_000;
  */
 @Injectable()
 export class RenewalJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RenewalJob.name);
-  private timer?: NodeJS.Timeout;
+  private stop?: () => void;
 
   constructor(
     private readonly lifecycle: LifecycleService,
@@ -31,28 +21,18 @@ export class RenewalJob implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.mode === 'test') return; // tests run the job themselves, with their clock
-    const run = () =>
-      void this.run().catch((error: unknown) => this.logger.error({ err: error }, 'renewal job failed'));
-    run();
-    this.timer = setInterval(run, EVERY_HOUR);
-    this.timer.unref();
+    // Tests run the job themselves, with their clock.
+    if (this.config.mode !== 'test') this.stop = schedule(RenewalJob.name, 3_600_000, () => this.run());
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop?.();
   }
 
-  /** Runs once now; skipped (null) when another instance holds the lock. */
-  async run(): Promise<{ renewalDue: number; notRenewed: number } | null> {
-    return this.transactions.run(async (db) => {
-      const [lock] = await db.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-        RENEWAL_JOB_LOCK,
-      ]);
-      if (!lock?.locked) return null;
-      const result = await this.lifecycle.applyRenewalCalendar(db, this.clock.today());
-      if (result.renewalDue + result.notRenewed > 0) this.logger.log(result, 'renewal calendar applied');
-      return result;
-    });
+  /** Runs once now; null when another instance holds the lock. */
+  run(): Promise<{ renewalDue: number; notRenewed: number } | null> {
+    return runExclusive(this.transactions, JOB_LOCKS.renewalCalendar, (db) =>
+      this.lifecycle.applyRenewalCalendar(db, this.clock.today()),
+    );
   }
 }

@@ -13,6 +13,7 @@ import type { ApplicantFileView, EvaluationView, Grant, Page } from '@passerelle
 import { etagOf, requiredVersion } from '@api/platform/http/if-match';
 import { PageQueryDto, pageRequest } from '@api/platform/http/pagination';
 import { RequiresAction } from '@api/app/access/action.decorator';
+import { AuditRead } from '@api/app/audit/audit.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
 import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
@@ -41,6 +42,7 @@ export class EvaluationsController {
 
   @Get('applicant-files/:id/evaluations')
   @RequiresAction('evaluations.housingProject.read')
+  @AuditRead('param')
   @ApiOperation({ summary: "The file's evaluations, newest first (social ones to social workers only)" })
   @ApiOkResponse({ type: EvaluationPageResponse })
   list(

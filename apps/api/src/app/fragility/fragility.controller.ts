@@ -17,6 +17,7 @@ import {
 import { PageQueryDto, pageRequest } from '@api/platform/http/pagination';
 import { Transactions } from '@api/platform/database/transactions';
 import { RequiresAction } from '@api/app/access/action.decorator';
+import { AuditRead } from '@api/app/audit/audit.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
 import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
@@ -70,6 +71,7 @@ export class FragilityController {
 
   @Get('applicant-files/:id/fragility-flags')
   @RequiresAction('flags.list')
+  @AuditRead('param')
   @ApiOperation({
     summary:
       'The flags you may see: suspected (a relay clerk: its own), confirmed criteria (codes), ruled out (social workers); notes for social workers only',

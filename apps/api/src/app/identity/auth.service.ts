@@ -4,6 +4,7 @@ import type { LoginResponse } from '@passerelle/shared/domain';
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { toCurrentUser } from '@api/app/access/principal';
 import { AuthenticationService, principalFromRow, unauthenticated } from './authentication.service';
+import { AuditRepository } from '@api/app/audit/audit.repository';
 import { verifyPassword } from './passwords';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly authentication: AuthenticationService,
+    private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,10 +36,16 @@ export class AuthService {
     const user = await this.users.findByUsername(username);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.active || !user.organization?.active) {
+      await this.audit.record('LOGIN_FAILED', [null], undefined, { userId: user?.id ?? null, username });
       throw unauthenticated('Invalid username or password');
     }
     const secret = newSecret();
     const sessionId = await this.sessions.create(user.id, sha256(secret), this.config.sessionMaxHours);
+    await this.audit.record('LOGIN', [null], undefined, {
+      userId: user.id,
+      username: user.username,
+      organizationId: user.organizationId,
+    });
     return this.tokensFor(sessionId, secret);
   }
 

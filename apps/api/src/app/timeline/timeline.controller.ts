@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Grant, TimelinePage } from '@passerelle/shared/domain';
 import { PageQueryDto, pageRequest, toPage } from '@api/platform/http/pagination';
 import { RequiresAction } from '@api/app/access/action.decorator';
+import { AuditRead } from '@api/app/audit/audit.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import { FileAccess } from '@api/app/access/file-access';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
@@ -22,6 +23,7 @@ export class TimelineController {
 
   @Get()
   @RequiresAction('timeline.read')
+  @AuditRead('param')
   @ApiOperation({ summary: "The file's history, newest first (relay clerks: referral events only)" })
   @ApiOkResponse({ type: TimelinePageResponse })
   async list(

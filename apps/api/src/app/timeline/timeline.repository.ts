@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { TimelineEventType, TimelineVisibility } from '@passerelle/shared/domain';
+import type { AuditAction, TimelineEventType, TimelineVisibility } from '@passerelle/shared/domain';
 import { type Db, Transactions } from '@api/platform/database/transactions';
+import { AuditRepository } from '@api/app/audit/audit.repository';
 import type { FieldChange } from './timeline-event.entity';
+
+const LIFECYCLE_EVENTS: readonly TimelineEventType[] = [
+  'REGISTERED',
+  'RENEWED',
+  'CLOSED',
+  'DUPLICATE_MERGED',
+  'LEASE_SIGNED',
+];
+
+function auditActionOf(type: TimelineEventType): AuditAction {
+  if (type === 'FILE_CREATED') return 'CREATE';
+  return LIFECYCLE_EVENTS.includes(type) ? 'LIFECYCLE' : 'UPDATE';
+}
 
 export interface NewTimelineEvent {
   applicantFileId: string;
@@ -28,7 +42,10 @@ export interface TimelineRow {
 
 @Injectable()
 export class TimelineRepository {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditRepository,
+  ) {}
 
   /** Written with the change it records: pass the transaction's `Db`. Stamped with the statement's
    * own time, so that several events of one transaction keep their order. */
@@ -53,6 +70,8 @@ export class TimelineRepository {
         event.visibility ?? 'ALL',
       ],
     );
+    // Every write of a file's data is a timeline event: its audit entry commits with it.
+    if (event.actorUserId) await this.audit.record(auditActionOf(event.type), [event.applicantFileId], db);
     return rows[0] as TimelineRow;
   }
 

@@ -13,6 +13,7 @@ import { ReferralEntity } from '@api/app/referrals/referral.entity';
 import { AppointmentEntity } from '@api/app/appointments/appointment.entity';
 import { WalkInSlotEntity } from '@api/app/appointments/walk-in-slot.entity';
 import { ReceptionRequestEntity } from '@api/app/appointments/reception-request.entity';
+import { AuditEntryEntity } from '@api/app/audit/audit-entry.entity';
 
 /** Every entity, as classes (a bundled build cannot glob files). */
 export const ENTITIES = [
@@ -31,4 +32,5 @@ export const ENTITIES = [
   AppointmentEntity,
   WalkInSlotEntity,
   ReceptionRequestEntity,
+  AuditEntryEntity,
 ];

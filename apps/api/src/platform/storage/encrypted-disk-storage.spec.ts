@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  InvalidStorageKeyError,
+  StorageIntegrityError,
+  StorageObjectNotFoundError,
+  newStorageKey,
+} from './document-storage';
+import { EncryptedDiskStorage } from './encrypted-disk-storage';
+
+describe('EncryptedDiskStorage', () => {
+  let root: string;
+  let storage: EncryptedDiskStorage;
+  const key = randomBytes(32);
+  const plain = Buffer.from('%PDF-1.4\nAvis d’imposition de Sylvie Lacoste, revenu fiscal 18 240 €\n%%EOF\n');
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'passerelle-storage-'));
+    storage = new EncryptedDiskStorage(root, key);
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('gives back the bytes it stored', async () => {
+    const id = newStorageKey();
+    await storage.put(id, plain);
+    expect((await storage.get(id)).equals(plain)).toBe(true);
+    const empty = newStorageKey();
+    await storage.put(empty, Buffer.alloc(0));
+    expect((await storage.get(empty)).length).toBe(0);
+  });
+
+  it('writes ciphertext with a versioned header and a fresh IV, never the plaintext', async () => {
+    const first = newStorageKey();
+    const second = newStorageKey();
+    await storage.put(first, plain);
+    await storage.put(second, plain);
+    const onDisk = await readFile(storage.pathOf(first));
+    expect(onDisk.subarray(0, 5)).toEqual(Buffer.from([0x50, 0x53, 0x44, 0x45, 1]));
+    expect(onDisk.includes(Buffer.from('Lacoste'))).toBe(false);
+    expect(onDisk.includes(plain.subarray(0, 16))).toBe(false);
+    expect(onDisk.length).toBe(plain.length + 33);
+    // Same bytes, different IV: different ciphertext.
+    expect(onDisk.equals(await readFile(storage.pathOf(second)))).toBe(false);
+    // Nothing but the objects is left behind (no temporary file).
+    const shard = await readdir(join(root, first.slice(0, 2)));
+    expect(shard.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a tampered, truncated or misplaced object, and one read with another key', async () => {
+    const id = newStorageKey();
+    await storage.put(id, plain);
+    const path = storage.pathOf(id);
+    const original = await readFile(path);
+
+    const flipped = Buffer.from(original);
+    flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 0x01;
+    await writeFile(path, flipped);
+    await expect(storage.get(id)).rejects.toBeInstanceOf(StorageIntegrityError);
+
+    const badVersion = Buffer.from(original);
+    badVersion[4] = 2;
+    await writeFile(path, badVersion);
+    await expect(storage.get(id)).rejects.toBeInstanceOf(StorageIntegrityError);
+
+    await writeFile(path, original.subarray(0, 20));
+    await expect(storage.get(id)).rejects.toBeInstanceOf(StorageIntegrityError);
+
+    // The key is authenticated: the same envelope under another key is refused.
+    const other = newStorageKey();
+    await storage.put(other, Buffer.from('x'));
+    await writeFile(storage.pathOf(other), original);
+    await expect(storage.get(other)).rejects.toBeInstanceOf(StorageIntegrityError);
+
+    await writeFile(path, original);
+    await expect(new EncryptedDiskStorage(root, randomBytes(32)).get(id)).rejects.toBeInstanceOf(
+      StorageIntegrityError,
+    );
+    expect((await storage.get(id)).equals(plain)).toBe(true);
+  });
+
+  it('refuses keys it did not make, so that no path can be reached', async () => {
+    for (const bad of [
+      '../../etc/passwd',
+      '..',
+      '',
+      'document.pdf',
+      `${newStorageKey()}/../x`,
+      newStorageKey().toUpperCase(),
+      `/${newStorageKey()}`,
+      `${newStorageKey()}\0`,
+    ]) {
+      await expect(storage.put(bad, plain)).rejects.toBeInstanceOf(InvalidStorageKeyError);
+      await expect(storage.get(bad)).rejects.toBeInstanceOf(InvalidStorageKeyError);
+      await expect(storage.delete(bad)).rejects.toBeInstanceOf(InvalidStorageKeyError);
+    }
+  });
+
+  it('deletes, idempotently, and then reports the object missing', async () => {
+    const id = newStorageKey();
+    await storage.put(id, plain);
+    await storage.delete(id);
+    await storage.delete(id);
+    await expect(storage.get(id)).rejects.toBeInstanceOf(StorageObjectNotFoundError);
+  });
+
+  it('wants a 32-byte key', () => {
+    expect(() => new EncryptedDiskStorage(root, randomBytes(16))).toThrow('32 bytes');
+  });
+});
