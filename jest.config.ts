@@ -5,4 +5,6 @@ import { getJestProjectsAsync } from '@nx/jest';
 export default async (): Promise<Config> => ({
   projects: await getJestProjectsAsync(),
   maxWorkers: 2,
+  // testTimeout is a global option (ignored in project configs): integration tests start an app.
+  testTimeout: 60_000,
 });

@@ -13,11 +13,16 @@ import { CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import { type AuthenticatedPrincipal, toCurrentUser } from '@api/app/access/principal';
 import { AuthService } from './auth.service';
 import { CurrentUserResponse, LoginDto, LoginResponseBody, RefreshDto } from './dto/auth.dto';
+import { ActivateAccountDto } from './dto/users.dto';
+import { UsersService } from './users.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
 
   @Post('login')
   @Public()
@@ -46,6 +51,15 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Session ended (also when it had already ended)' })
   async logout(@Body() body: RefreshDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
+  }
+
+  @Post('activate')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: "Set a new account's password with its one-time activation code" })
+  @ApiNoContentResponse({ description: 'Password set: sign in with it' })
+  async activate(@Body() body: ActivateAccountDto): Promise<void> {
+    await this.users.activate(body);
   }
 
   @Get('me')

@@ -6,6 +6,8 @@ import { toCurrentUser } from '@api/app/access/principal';
 import { AuthenticationService, principalFromRow, unauthenticated } from './authentication.service';
 import { AuditRepository } from '@api/app/audit/audit.repository';
 import { verifyPassword } from './passwords';
+import { SignInLimits } from './sign-in-limits';
+import { requestContext } from '@api/platform/request-context';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 
@@ -28,14 +30,18 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly authentication: AuthenticationService,
     private readonly audit: AuditRepository,
+    private readonly limits: SignInLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The same 401 for an unknown user, a wrong password and an inactive account. */
   async login(username: string, password: string): Promise<LoginResponse> {
+    const address = requestContext()?.ip ?? 'unknown';
+    await this.limits.assertAllowed(username, address);
     const user = await this.users.findByUsername(username);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.active || !user.organization?.active) {
+      await this.limits.recordFailure(username, address);
       await this.audit.record('LOGIN_FAILED', [null], undefined, { userId: user?.id ?? null, username });
       throw unauthenticated('Invalid username or password');
     }

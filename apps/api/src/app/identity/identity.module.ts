@@ -6,6 +6,9 @@ import { AuthService } from './auth.service';
 import { AuthenticationService } from './authentication.service';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
+import { SignInLimits } from './sign-in-limits';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
 @Module({
   imports: [
@@ -18,8 +21,15 @@ import { UsersRepository } from './users.repository';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, AuthenticationService, SessionsRepository, UsersRepository],
+  controllers: [AuthController, UsersController],
+  providers: [
+    AuthService,
+    AuthenticationService,
+    SessionsRepository,
+    UsersRepository,
+    UsersService,
+    SignInLimits,
+  ],
   exports: [AuthenticationService],
 })
 export class IdentityModule {}

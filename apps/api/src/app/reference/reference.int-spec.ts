@@ -55,3 +55,57 @@ describe('reference data over HTTP', () => {
     expect((await t.request('GET', '/api/organizations', { token: 'not-a-token' })).status).toBe(401);
   });
 });
+
+describe('organisations administration', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lets the coordinator add and change organisations, and nobody else', async () => {
+    const coordinator = (await t.login('cclo.coordination')).accessToken;
+    const created = await t.request<OrganizationView>('POST', '/api/organizations', {
+      token: coordinator,
+      body: { name: 'Association Logement Béarn', type: 'SOCIAL_SERVICE', registersDemands: false },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      name: 'Association Logement Béarn',
+      type: 'SOCIAL_SERVICE',
+      registersDemands: false,
+    });
+    const renamed = await t.request<OrganizationView>('PATCH', `/api/organizations/${created.body.id}`, {
+      token: coordinator,
+      body: { registersDemands: true },
+    });
+    expect(renamed.body.registersDemands).toBe(true);
+    await t.request('PATCH', `/api/organizations/${created.body.id}`, {
+      token: coordinator,
+      body: { active: false },
+    });
+    const list = await t.request<OrganizationView[]>('GET', '/api/organizations', { token: coordinator });
+    expect(list.body.some((o) => o.id === created.body.id)).toBe(false);
+    expect(
+      (
+        await t.request('POST', '/api/organizations', {
+          token: coordinator,
+          body: { name: 'X', type: 'PALACE', registersDemands: false },
+        })
+      ).status,
+    ).toBe(400);
+    const agent = (await t.login('mourenx.agent')).accessToken;
+    expect(
+      (
+        await t.request('POST', '/api/organizations', {
+          token: agent,
+          body: { name: 'X', type: 'LANDLORD', registersDemands: true },
+        })
+      ).status,
+    ).toBe(403);
+  });
+});

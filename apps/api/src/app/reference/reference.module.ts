@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { OrganizationsController } from './organizations.controller';
 import { ReferenceController } from './reference.controller';
 import { ReferenceRepository } from './reference.repository';
 
 @Module({
-  controllers: [ReferenceController],
+  controllers: [ReferenceController, OrganizationsController],
   providers: [ReferenceRepository],
   exports: [ReferenceRepository],
 })

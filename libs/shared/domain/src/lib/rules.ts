@@ -1,3 +1,5 @@
+import type { OrganizationType, Role } from './codes';
+
 /** Numbers and patterns the API enforces and the back office follows (API.md, DOMAIN.md). */
 
 /** The SNE number is opaque: stored as text, 13 to 20 upper-case letters or digits. */
@@ -27,3 +29,16 @@ export const MIN_CASES_PER_FIGURE = 5;
 /** Closed files are anonymised this many months after closure; audit entries purged after this many. */
 export const ANONYMISE_AFTER_MONTHS = 12;
 export const AUDIT_RETENTION_MONTHS = 12;
+
+/** Which organisations a role's users belong to. */
+export const ROLE_ORGANIZATION_TYPES = {
+  RELAY_CLERK: ['RELAY_POINT'],
+  INFO_POINT_AGENT: ['INFO_POINT'],
+  SOCIAL_WORKER: ['SOCIAL_SERVICE', 'INFO_POINT'],
+  LANDLORD_OFFICER: ['LANDLORD'],
+  COORDINATOR: ['INTERCOMMUNALITY'],
+} as const satisfies Record<Role, readonly OrganizationType[]>;
+
+/** A new account's one-time activation code is valid this long. */
+export const ACTIVATION_CODE_HOURS = 72;
+export const MIN_PASSWORD_LENGTH = 12;

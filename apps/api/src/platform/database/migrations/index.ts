@@ -2,10 +2,12 @@ import { Foundation1795709585287 } from './1795709585287-foundation';
 import { ApplicantFiles1795710036852 } from './1795710036852-applicant-files';
 import { CaseWork1795710810564 } from './1795710810564-case-work';
 import { AuditLog1795711120214 } from './1795711120214-audit-log';
+import { SignInLimits1795711330955 } from './1795711330955-sign-in-limits';
 /** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
 export const MIGRATIONS: (new () => object)[] = [
   Foundation1795709585287,
   ApplicantFiles1795710036852,
   CaseWork1795710810564,
   AuditLog1795711120214,
+  SignInLimits1795711330955,
 ];

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type ActivateAccountRequest,
+  type CreateUserRequest,
+  MIN_PASSWORD_LENGTH,
+  ORGANIZATION_TYPES,
+  type OrganizationType,
+  type Page,
+  ROLES,
+  type Role,
+  type UpdateUserRequest,
+  type UserView,
+  type UserWithActivationCode,
+} from '@passerelle/shared/domain';
+import { BooleanField, CodeField, PatternField, TextField } from '@api/platform/http/fields';
+import { PageQueryDto } from '@api/platform/http/pagination';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Lower-case letters, digits, dots, dashes and underscores: `prenom.nom`. */
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+export class CreateUserDto implements CreateUserRequest {
+  @PatternField(USERNAME, 64, { example: 'artix.relais' }) username!: string;
+  @TextField(120, { example: 'Hélène Laborde' }) displayName!: string;
+  @CodeField(ROLES) role!: Role;
+  @PatternField(UUID, 36) organizationId!: string;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @TextField(120, { optional: true }) displayName?: string;
+  @CodeField(ROLES, { optional: true }) role?: Role;
+  @PatternField(UUID, 36, { optional: true }) organizationId?: string;
+  @BooleanField({ optional: true, description: 'false: the user loses access at once' }) active?: boolean;
+  @BooleanField({ optional: true, description: 'true: a new one-time activation code (forgotten password)' })
+  newActivationCode?: boolean;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @PatternField(UUID, 36, { optional: true }) organizationId?: string;
+  @CodeField(ROLES, { optional: true }) role?: Role;
+}
+
+export class ActivateAccountDto implements ActivateAccountRequest {
+  @TextField(128) username!: string;
+  @TextField(64) activationCode!: string;
+  @TextField(512, { description: `At least ${MIN_PASSWORD_LENGTH} characters` }) password!: string;
+}
+
+class UserOrganization {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORGANIZATION_TYPES }) type!: OrganizationType;
+}
+
+export class UserResponse implements UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ type: UserOrganization }) organization!: UserOrganization;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ description: 'A password has been set with the activation code' }) activated!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class UserWithActivationCodeResponse implements UserWithActivationCode {
+  @ApiProperty({ type: UserResponse }) user!: UserResponse;
+  @ApiPropertyOptional({ description: 'Shown once: hand it to the user' }) activationCode?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) activationExpiresAt?: string;
+}
+
+export class UserPageResponse implements Page<UserView> {
+  @ApiProperty({ type: [UserResponse] }) items!: UserResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
