@@ -21,6 +21,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AuditModule } from './audit/audit.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { AuditReadInterceptor } from './audit/audit.interceptor';
 import { PlatformModule } from '@api/platform/platform.module';
 import type { Clock } from '@api/platform/clock';
@@ -58,6 +59,7 @@ export class AppModule {
         DocumentsModule,
         ReferralsModule,
         AppointmentsModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -14,3 +14,5 @@ export * from './lib/file/completeness';
 export * from './lib/timeline';
 export * from './lib/file/index-fields';
 export * from './lib/casework';
+export * from './lib/document-checklist';
+export * from './lib/api/users';

@@ -103,8 +103,9 @@ export class ApplicantFileEntity {
   @Column({ type: 'text' })
   sortName!: string;
 
-  @Column({ type: 'date' })
-  birthDate!: string;
+  /** Null once the file is anonymised. */
+  @Column({ type: 'date', nullable: true })
+  birthDate!: string | null;
 
   @Column({ type: 'date', nullable: true })
   coApplicantBirthDate!: string | null;
@@ -147,6 +148,14 @@ export class ApplicantFileEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by_user_id', foreignKeyConstraintName: 'FK_applicant_file_created_by_user' })
   createdByUser?: UserEntity;
+
+  /** The day the applicant was given the information notice on personal data (RGPD art. 13). */
+  @Column({ type: 'date', nullable: true })
+  informationNoticeGivenOn!: string | null;
+
+  /** Closed files lose their personal data one year after closure (DOMAIN.md §9). */
+  @Column({ type: 'timestamptz', nullable: true })
+  anonymisedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

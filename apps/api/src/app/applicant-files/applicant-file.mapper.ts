@@ -16,7 +16,11 @@ export function priorityViewOf(grant: Grant | undefined): PriorityView {
   return grant.view === 'codesOnly' || grant.view === 'countsOnly' ? grant.view : 'full';
 }
 
-function identity(person: Person): Person {
+/** An anonymised file has no applicant any more: its identity reads empty. */
+const ANONYMOUS: Person = { lastName: '', firstNames: '', birthDate: '' };
+
+function identity(person: Person | undefined): Person {
+  if (!person) return ANONYMOUS;
   const result: Person = {
     lastName: person.lastName,
     firstNames: person.firstNames,
@@ -58,6 +62,7 @@ export function toFileView(
     id: file.id,
     status: file.status,
     version: file.version,
+    ...(file.anonymisedAt ? { anonymised: true } : {}),
     createdAt: file.createdAt.toISOString(),
     updatedAt: file.updatedAt.toISOString(),
   };
@@ -74,9 +79,11 @@ export function toFileView(
   const result: ApplicantFileView = {
     ...base,
     ...file.content,
+    applicant: identity(file.content.applicant),
     ...lifecycle(file),
+    informationNoticeGivenOn: file.informationNoticeGivenOn,
     createdByOrganizationId: file.createdByOrganizationId,
-    completeness: completenessOf(file.content),
+    completeness: completenessOf({ ...file.content, applicant: identity(file.content.applicant) }),
   };
   if (priority === 'full' || priority === 'codesOnly') {
     result.priority = { isPriority: file.priorityCriteria.length > 0, criteria: file.priorityCriteria };
@@ -88,9 +95,10 @@ export function toFileSummary(row: FileSummaryRow, view: View | undefined): Appl
   const summary: ApplicantFileSummary = {
     id: row.id,
     status: row.status,
-    lastName: row.last_name,
-    firstNames: row.first_names,
-    birthDate: row.birth_date,
+    lastName: row.last_name ?? '',
+    firstNames: row.first_names ?? '',
+    ...(row.birth_date ? { birthDate: row.birth_date } : {}),
+    ...(row.anonymised ? { anonymised: true } : {}),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -15,7 +15,8 @@ import { type FileScope, fileScopeSql } from '@api/app/access/file-scope';
 
 export const FILE_DETAIL_COLUMNS = `f.id, f.version, f.status, f.sne_number, f.registered_on, f.last_renewed_on,
   f.renewal_due_on, f.seniority_date, f.closure_reason, f.closed_on, f.kept_file_id, f.content,
-  f.priority_criteria, f.created_by_organization_id, f.created_at, f.updated_at`;
+  f.priority_criteria, f.created_by_organization_id, f.information_notice_given_on, f.anonymised_at,
+  f.created_at, f.updated_at`;
 
 export function fileDetailQuery(id: string, scope: FileScope): SqlStatement {
   const params = new SqlParams();
@@ -92,7 +93,7 @@ export function fileSearchQueries(
   const pageText = `SELECT f.id, f.status, f.content->'applicant'->>'lastName' AS last_name,
   f.content->'applicant'->>'usageName' AS usage_name, f.content->'applicant'->>'firstNames' AS first_names,
   f.birth_date, f.insee_code, f.sne_number, f.renewal_due_on, f.wished_typologies, f.priority_criteria,
-  f.created_at, f.updated_at
+  f.anonymised_at IS NOT NULL AS anonymised, f.created_at, f.updated_at
 FROM applicant_file f
 WHERE ${pageWhere}
 ORDER BY ${SORT_COLUMNS[sort]} ${direction} ${nulls}, f.id ${direction}

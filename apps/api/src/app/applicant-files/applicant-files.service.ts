@@ -13,7 +13,7 @@ import {
 } from '@passerelle/shared/domain';
 import { Clock } from '@api/platform/clock';
 import { type Db, Transactions } from '@api/platform/database/transactions';
-import { DomainError, notFound } from '@api/platform/http/domain-error';
+import { DomainError, conflict, notFound } from '@api/platform/http/domain-error';
 import { stale } from '@api/platform/http/if-match';
 import { applyMergePatch } from '@api/platform/http/merge-patch';
 import { type PageRequest, toPage } from '@api/platform/http/pagination';
@@ -178,6 +178,7 @@ export class ApplicantFilesService {
   ): Promise<FileRecord> {
     const file = await this.files.lockInScope(db, id, this.scopeOf(principal, grant));
     if (!file) throw notFound('Applicant file');
+    if (file.anonymisedAt) throw conflict('This file was anonymised: it can no longer change');
     if (grant.whileStatus && !grant.whileStatus.includes(file.status)) {
       throw new DomainError(
         'FORBIDDEN',

@@ -22,6 +22,8 @@ export interface FileRecord {
   content: ApplicantFileContent;
   priorityCriteria: FragilityCriterion[];
   createdByOrganizationId: string;
+  informationNoticeGivenOn: string | null;
+  anonymisedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   mergedFileIds: string[];
@@ -42,6 +44,8 @@ export interface FileRow {
   content: ApplicantFileContent;
   priority_criteria: FragilityCriterion[];
   created_by_organization_id: string;
+  information_notice_given_on: string | null;
+  anonymised_at: Date | null;
   created_at: Date;
   updated_at: Date;
   merged_file_ids?: string[];
@@ -63,6 +67,8 @@ export function toFileRecord(row: FileRow): FileRecord {
     content: row.content,
     priorityCriteria: row.priority_criteria ?? [],
     createdByOrganizationId: row.created_by_organization_id,
+    informationNoticeGivenOn: row.information_notice_given_on,
+    anonymisedAt: row.anonymised_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     mergedFileIds: row.merged_file_ids ?? [],
@@ -72,15 +78,16 @@ export function toFileRecord(row: FileRow): FileRecord {
 export interface FileSummaryRow {
   id: string;
   status: FileStatus;
-  last_name: string;
+  last_name: string | null;
   usage_name: string | null;
-  first_names: string;
-  birth_date: string;
+  first_names: string | null;
+  birth_date: string | null;
   insee_code: string | null;
   sne_number: string | null;
   renewal_due_on: string | null;
   wished_typologies: Typology[];
   priority_criteria: FragilityCriterion[];
+  anonymised: boolean;
   created_at: Date;
   updated_at: Date;
 }

@@ -15,7 +15,10 @@ interface EtalabCommune {
  */
 export function loadNearbyCommunes(
   excludedInseeCodes: ReadonlySet<string>,
-  { departments = ['64', '40'], minPopulation = 1500 }: { departments?: string[]; minPopulation?: number } = {},
+  {
+    departments = ['64', '40'],
+    minPopulation = 1500,
+  }: { departments?: string[]; minPopulation?: number } = {},
 ): SyntheticCommune[] {
   // A plain require, as in reference.seed.ts: the package's index reads files relative to the cwd.
   const communes = require('@etalab/decoupage-administratif/data/communes.json') as EtalabCommune[];

@@ -69,12 +69,11 @@ export class Prng {
 
   /** A random version-4 UUID, from this generator's stream. */
   uuid(): string {
-    const hex = (value: number) => value.toString(16).padStart(8, '0');
-    const a = hex(this.uint32());
-    const b = hex(((this.uint32() & 0xffff0fff) | 0x00004000) >>> 0);
-    const c = hex(((this.uint32() & 0x3fffffff) | 0x80000000) >>> 0);
-    const d = hex(this.uint32());
-    return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+    const a = this.uint32();
+    const b = ((this.uint32() & 0xffff0fff) | 0x00004000) >>> 0;
+    const c = ((this.uint32() & 0x3fffffff) | 0x80000000) >>> 0;
+    const d = this.uint32();
+    return `${hex32(a)}-${hex16(b >>> 16)}-${hex16(b & 0xffff)}-${hex16(c >>> 16)}-${hex16(c & 0xffff)}${hex32(d)}`;
   }
 
   /** `k` distinct items (k ≤ items.length), in draw order. */
@@ -90,6 +89,10 @@ export class Prng {
     return result;
   }
 }
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex16 = (v: number): string => `${BYTE_HEX[(v >>> 8) & 0xff]}${BYTE_HEX[v & 0xff]}`;
+const hex32 = (v: number): string => `${hex16(v >>> 16)}${hex16(v & 0xffff)}`;
 
 /** Draws among weighted items in O(log n), from a cumulative table built once. */
 export class WeightedTable<T> {

@@ -16,6 +16,7 @@ export const ACTIONS = [
   'files.update',
   'files.lifecycle',
   'files.receptionRequest',
+  'files.informationNotice',
   'files.partnerEvent',
   'evaluations.housingProject.read',
   'evaluations.housingProject.write',
@@ -171,6 +172,13 @@ export const PERMISSIONS: Readonly<Record<Action, GrantRow>> = {
     LANDLORD_OFFICER: { scope: 'shared+own', requires: 'registersDemands' },
   },
   'files.receptionRequest': {
+    RELAY_CLERK: { scope: 'own' },
+    INFO_POINT_AGENT: { scope: 'all' },
+    SOCIAL_WORKER: { scope: 'all' },
+    LANDLORD_OFFICER: { scope: 'shared+own' },
+  },
+  /** Whoever meets the applicant records that the personal-data notice was given (RGPD art. 13). */
+  'files.informationNotice': {
     RELAY_CLERK: { scope: 'own' },
     INFO_POINT_AGENT: { scope: 'all' },
     SOCIAL_WORKER: { scope: 'all' },

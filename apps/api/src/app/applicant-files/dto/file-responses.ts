@@ -66,6 +66,14 @@ export class ApplicantFileResponse extends PartialType(FileContentDto) implement
   @ApiPropertyOptional({ type: CompletenessResponse }) completeness?: CompletenessResponse;
   @ApiPropertyOptional({ type: PriorityResponse }) priority?: PriorityResponse;
   @ApiPropertyOptional({ format: 'uuid' }) createdByOrganizationId?: string;
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    description: 'The personal-data notice was given that day',
+  })
+  informationNoticeGivenOn?: string | null;
+  @ApiPropertyOptional({ description: 'true once anonymised, a year after closure (identity then empty)' })
+  anonymised?: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -90,6 +98,7 @@ export class ApplicantFileSummaryResponse implements ApplicantFileSummary {
   @ApiPropertyOptional({ format: 'date', nullable: true }) renewalDueOn?: string | null;
   @ApiPropertyOptional({ enum: TYPOLOGIES, isArray: true }) typologies?: Typology[];
   @ApiPropertyOptional() isPriority?: boolean;
+  @ApiPropertyOptional() anonymised?: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

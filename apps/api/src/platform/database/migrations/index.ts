@@ -3,6 +3,7 @@ import { ApplicantFiles1795710036852 } from './1795710036852-applicant-files';
 import { CaseWork1795710810564 } from './1795710810564-case-work';
 import { AuditLog1795711120214 } from './1795711120214-audit-log';
 import { SignInLimits1795711330955 } from './1795711330955-sign-in-limits';
+import { PersonalData1795711747994 } from './1795711747994-personal-data';
 /** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
 export const MIGRATIONS: (new () => object)[] = [
   Foundation1795709585287,
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => object)[] = [
   CaseWork1795710810564,
   AuditLog1795711120214,
   SignInLimits1795711330955,
+  PersonalData1795711747994,
 ];

@@ -215,6 +215,10 @@ export interface ApplicantFileView extends Partial<ApplicantFileContent> {
   mergedFileIds?: string[];
   completeness?: Completeness;
   priority?: Priority;
+  /** The day the personal-data notice was given to the applicant. */
+  informationNoticeGivenOn?: CalendarDate | null;
+  /** Present (true) once the file has lost its personal data, a year after closure. */
+  anonymised?: boolean;
   createdAt: string;
   updatedAt: string;
   createdByOrganizationId?: string;
@@ -233,6 +237,7 @@ export interface ApplicantFileSummary {
   renewalDueOn?: CalendarDate | null;
   typologies?: Typology[];
   isPriority?: boolean;
+  anonymised?: boolean;
   createdAt: string;
   updatedAt: string;
 }

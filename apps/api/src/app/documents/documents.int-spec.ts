@@ -1,0 +1,680 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ApiError,
+  type ApplicantFileView,
+  DOCUMENT_MAX_BYTES,
+  type DocumentRequirement,
+  type Page,
+  type SupportingDocumentView,
+  type TimelinePage,
+} from '@passerelle/shared/domain';
+import { type TestApp, startTestApp } from '@api/testing/test-app';
+import { createFile, minimalFile, registeredFile, registrableFile } from '@api/testing/builders';
+import { STORAGE_KEY_PATTERN } from '@api/platform/storage/document-storage';
+import { sampleExecutable, sampleJpeg, samplePdf, samplePng } from './testing/sample-documents';
+
+interface Upload {
+  bytes?: Buffer;
+  name?: string;
+  fields?: Record<string, string>;
+  fileField?: string;
+}
+
+interface Reply<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+describe('supporting documents', () => {
+  let t: TestApp;
+  const dataDir = join(tmpdir(), `passerelle-documents-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const token: Record<string, string> = {};
+  let registered: ApplicantFileView;
+
+  const upload = async <T = SupportingDocumentView>(
+    as: string,
+    fileId: string,
+    { bytes, name = 'document.pdf', fields = { type: 'TAX_NOTICE' }, fileField = 'file' }: Upload,
+  ): Promise<Reply<T>> => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    if (bytes) form.append(fileField, new Blob([new Uint8Array(bytes)]), name);
+    const response = await fetch(`${t.baseUrl}/api/applicant-files/${fileId}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token[as]}` },
+      body: form,
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text ? JSON.parse(text) : null) as T,
+    };
+  };
+
+  const download = async (as: string, documentId: string) => {
+    const response = await fetch(`${t.baseUrl}/api/documents/${documentId}/content`, {
+      headers: { authorization: `Bearer ${token[as]}` },
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+
+  const check = (as: string, documentId: string, body: unknown) =>
+    t.request<SupportingDocumentView & ApiError>('PATCH', `/api/documents/${documentId}`, {
+      token: token[as],
+      body,
+    });
+
+  const uploaded = async (as: string, fileId: string, request: Upload): Promise<SupportingDocumentView> => {
+    const response = await upload(as, fileId, request);
+    if (response.status !== 201)
+      throw new Error(`upload: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+
+  const countDocuments = async (): Promise<number> =>
+    ((await t.dataSource.query('SELECT count(*)::int AS n FROM supporting_document')) as { n: number }[])[0]!
+      .n;
+
+  const storedObjects = async (): Promise<string[]> => {
+    const root = join(dataDir, 'documents');
+    const shards = await readdir(root).catch(() => [] as string[]);
+    const names = await Promise.all(shards.map((shard) => readdir(join(root, shard))));
+    return names.flat();
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ dataDir });
+    for (const username of [
+      'mourenx.agent',
+      'orthez.accueil',
+      'orthez.ts',
+      'lagor.relais',
+      'office64.bailleur',
+      'bearnaise.bailleur',
+      'cclo.coordination',
+    ]) {
+      token[username] = (await t.login(username)).accessToken;
+    }
+    registered = await registeredFile(t, token['mourenx.agent']!);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('upload and download', () => {
+    it.each([
+      ['a PDF', samplePdf(), 'Avis d’imposition 2025.pdf', 'application/pdf', 'Avis d’imposition 2025.pdf'],
+      ['a JPEG', sampleJpeg(), 'carte-identité.jpeg', 'image/jpeg', 'carte-identité.jpeg'],
+      ['a PNG', samplePng(), '../../scan.PNG', 'image/png', 'scan.PNG'],
+      ['a PDF named as an image', samplePdf(), 'photo.png', 'application/pdf', 'photo.png.pdf'],
+    ])(
+      'stores %s encrypted under a server-made key and gives it back byte for byte',
+      async (_, bytes, name, mediaType, fileName) => {
+        const response = await upload('mourenx.agent', registered.id, {
+          bytes,
+          name,
+          fields: { type: 'IDENTITY', personId: 'APPLICANT', validUntil: '2031-01-01' },
+        });
+        expect(response.status).toBe(201);
+        expect(response.body).toEqual({
+          id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          applicantFileId: registered.id,
+          type: 'IDENTITY',
+          personId: 'APPLICANT',
+          status: 'PROVIDED',
+          statusReason: null,
+          sensitive: false,
+          validUntil: '2031-01-01',
+          fileName,
+          mediaType,
+          sizeBytes: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          uploadedAt: expect.any(String),
+          uploadedBy: {
+            organizationId: expect.any(String),
+            organizationName: 'Point-info logement social de Mourenx',
+          },
+          checkedAt: null,
+          checkedBy: null,
+        });
+
+        const [{ storage_key: storageKey }] = (await t.dataSource.query(
+          'SELECT storage_key FROM supporting_document WHERE id = $1',
+          [response.body.id],
+        )) as { storage_key: string }[];
+        expect(storageKey).toMatch(STORAGE_KEY_PATTERN);
+        expect(storageKey).not.toBe(response.body.id);
+        expect(JSON.stringify(response.body)).not.toContain(storageKey);
+        const onDisk = await readFile(join(dataDir, 'documents', storageKey.slice(0, 2), storageKey));
+        expect(onDisk.includes(bytes.subarray(0, 16))).toBe(false);
+        expect(onDisk.equals(bytes)).toBe(false);
+
+        const content = await download('mourenx.agent', response.body.id);
+        expect(content.status).toBe(200);
+        expect(content.bytes.equals(bytes)).toBe(true);
+        expect(content.headers.get('content-type')).toBe(mediaType);
+        expect(content.headers.get('content-length')).toBe(String(bytes.length));
+        expect(content.headers.get('content-disposition')).toBe(
+          `attachment; filename="${fileName
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        );
+        expect(content.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(content.headers.get('cache-control')).toBe('no-store');
+        expect(content.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+      },
+    );
+
+    it('reads the type from the bytes: a renamed executable, an ELF binary or an HTML page is 415', async () => {
+      const before = await countDocuments();
+      const objects = await storedObjects();
+      for (const [bytes, name] of [
+        [sampleExecutable(), 'avis-imposition.pdf'],
+        [Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...Array<number>(64).fill(0)]), 'scan.jpg'],
+        [Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>'), 'page.png'],
+      ] as const) {
+        const response = await upload<ApiError>('mourenx.agent', registered.id, { bytes, name });
+        expect({ name, status: response.status }).toEqual({ name, status: 415 });
+        expect(response.body).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
+      }
+      expect(await countDocuments()).toBe(before);
+      expect(await storedObjects()).toEqual(objects);
+    });
+
+    it('refuses an empty file and a truncated one with 400', async () => {
+      const before = await countDocuments();
+      const empty = await upload<ApiError>('mourenx.agent', registered.id, { bytes: Buffer.alloc(0) });
+      expect(empty.status).toBe(400);
+      expect(empty.body.details).toEqual([{ field: 'file', message: 'file is empty' }]);
+      const pdf = samplePdf();
+      const truncated = await upload<ApiError>('mourenx.agent', registered.id, {
+        bytes: pdf.subarray(0, pdf.length - 10),
+      });
+      expect(truncated.status).toBe(400);
+      expect(truncated.body.message).toBe('The file is truncated or damaged');
+      const png = samplePng();
+      expect(
+        (await upload('mourenx.agent', registered.id, { bytes: png.subarray(0, 30), name: 'a.png' })).status,
+      ).toBe(400);
+      expect(await countDocuments()).toBe(before);
+    });
+
+    it('caps the size at 10 MB while receiving (413), and accepts exactly 10 MB', async () => {
+      const before = await countDocuments();
+      const pdfOf = (size: number) => {
+        const bytes = Buffer.alloc(size, 0x20);
+        bytes.write('%PDF-1.4\n', 0, 'latin1');
+        bytes.write('%%EOF\n', size - 6, 'latin1');
+        return bytes;
+      };
+      const tooLarge = await upload<ApiError>('mourenx.agent', registered.id, {
+        bytes: pdfOf(DOCUMENT_MAX_BYTES + 1),
+      });
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.body).toEqual({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: 'A document may not exceed 10 MB',
+      });
+      expect(await countDocuments()).toBe(before);
+      const exact = await upload('mourenx.agent', registered.id, { bytes: pdfOf(DOCUMENT_MAX_BYTES) });
+      expect(exact.status).toBe(201);
+      expect(exact.body.sizeBytes).toBe(DOCUMENT_MAX_BYTES);
+    });
+
+    it('answers malformed multipart bodies and fields with 400, never 500', async () => {
+      const cases: [string, Upload][] = [
+        ['no file', { fields: { type: 'TAX_NOTICE' } }],
+        ['no type', { bytes: samplePdf(), fields: {} }],
+        ['unknown type', { bytes: samplePdf(), fields: { type: 'PASSPORT_PHOTO' } }],
+        ['unknown field', { bytes: samplePdf(), fields: { type: 'TAX_NOTICE', comment: 'x' } }],
+        ['bad sensitive', { bytes: samplePdf(), fields: { type: 'TAX_NOTICE', sensitive: 'yes' } }],
+        ['bad date', { bytes: samplePdf(), fields: { type: 'TAX_NOTICE', validUntil: '2026-02-30' } }],
+        ['bad person', { bytes: samplePdf(), fields: { type: 'TAX_NOTICE', personId: '../x' } }],
+        [
+          'person not in the file',
+          { bytes: samplePdf(), fields: { type: 'TAX_NOTICE', personId: 'CO_APPLICANT' } },
+        ],
+        ['file in another field', { bytes: samplePdf(), fileField: 'document' }],
+        ['oversized field', { bytes: samplePdf(), fields: { type: 'TAX_NOTICE'.padEnd(2000, 'X') } }],
+      ];
+      for (const [label, request] of cases) {
+        const response = await upload<ApiError>('mourenx.agent', registered.id, request);
+        expect({ label, status: response.status }).toEqual({ label, status: 400 });
+        expect(response.body.statusCode).toBe(400);
+      }
+      const raw = async (contentType: string, body: string) =>
+        (
+          await fetch(`${t.baseUrl}/api/applicant-files/${registered.id}/documents`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token['mourenx.agent']}`, 'content-type': contentType },
+            body,
+          })
+        ).status;
+      expect(await raw('multipart/form-data', 'no boundary')).toBe(400);
+      expect(
+        await raw(
+          'multipart/form-data; boundary=x',
+          '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-',
+        ),
+      ).toBe(400);
+      expect(await raw('multipart/form-data; boundary=x', '--x\r\nbroken header\r\n\r\n--x--')).toBe(400);
+      expect(
+        await raw(
+          'multipart/form-data; boundary=x',
+          '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-\r\n--x\r\nContent-Disposition: form-data; name="file"; filename="b.pdf"\r\n\r\n%PDF-\r\n--x--\r\n',
+        ),
+      ).toBe(400);
+    });
+
+    it('defaults sensitivity by type, and keeps what the uploader says', async () => {
+      const medical = await uploaded('orthez.ts', registered.id, {
+        bytes: samplePdf('certificat'),
+        fields: { type: 'MEDICAL_CERTIFICATE' },
+      });
+      expect(medical.sensitive).toBe(true);
+      const payslips = await uploaded('mourenx.agent', registered.id, {
+        bytes: samplePdf('bulletins'),
+        fields: { type: 'PAYSLIPS' },
+      });
+      expect(payslips.sensitive).toBe(false);
+      const marked = await uploaded('mourenx.agent', registered.id, {
+        bytes: samplePdf('avec NIR'),
+        fields: { type: 'PAYSLIPS', sensitive: 'true' },
+      });
+      expect(marked.sensitive).toBe(true);
+    });
+
+    it('lists a file’s documents newest first, paginated, sensitive ones included', async () => {
+      const file = await registeredFile(t, token['mourenx.agent']!);
+      const first = await uploaded('mourenx.agent', file.id, {
+        bytes: samplePdf('1'),
+        fields: { type: 'TAX_NOTICE' },
+      });
+      const second = await uploaded('mourenx.agent', file.id, {
+        bytes: samplePdf('2'),
+        fields: { type: 'PROTECTION_ORDER' },
+      });
+      const third = await uploaded('mourenx.agent', file.id, {
+        bytes: samplePng(),
+        name: 'x.png',
+        fields: { type: 'IDENTITY' },
+      });
+      const page = await t.request<Page<SupportingDocumentView>>(
+        'GET',
+        `/api/applicant-files/${file.id}/documents?pageSize=2`,
+        { token: token['office64.bailleur'] },
+      );
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+      expect(page.body.items.map((d) => d.id)).toEqual([third.id, second.id]);
+      expect(page.body.items[1]?.sensitive).toBe(true);
+      const next = await t.request<Page<SupportingDocumentView>>(
+        'GET',
+        `/api/applicant-files/${file.id}/documents?page=2&pageSize=2`,
+        { token: token['office64.bailleur'] },
+      );
+      expect(next.body.items.map((d) => d.id)).toEqual([first.id]);
+      const empty = await createFile(t, token['mourenx.agent']!, minimalFile());
+      expect(
+        (
+          await t.request('GET', `/api/applicant-files/${empty.id}/documents`, {
+            token: token['mourenx.agent'],
+          })
+        ).body,
+      ).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+      expect(
+        (
+          await t.request('GET', `/api/applicant-files/${file.id}/documents?pageSize=101`, {
+            token: token['mourenx.agent'],
+          })
+        ).status,
+      ).toBe(400);
+    });
+  });
+
+  describe('who may do what', () => {
+    let mourenxSensitive: SupportingDocumentView;
+    let orthezSensitive: SupportingDocumentView;
+    let plain: SupportingDocumentView;
+
+    beforeAll(async () => {
+      mourenxSensitive = await uploaded('mourenx.agent', registered.id, {
+        bytes: samplePdf('certificat médical'),
+        fields: { type: 'MEDICAL_CERTIFICATE', personId: 'APPLICANT' },
+      });
+      orthezSensitive = await uploaded('orthez.ts', registered.id, {
+        bytes: samplePdf('décision CDAPH'),
+        fields: { type: 'DISABILITY_DECISION' },
+      });
+      plain = await uploaded('orthez.accueil', registered.id, {
+        bytes: sampleJpeg(),
+        name: 'avis.jpg',
+        fields: { type: 'TAX_NOTICE' },
+      });
+    });
+
+    it('lets social workers download any sensitive document, info-point agents only their organisation’s', async () => {
+      expect((await download('orthez.ts', mourenxSensitive.id)).status).toBe(200);
+      expect((await download('orthez.ts', orthezSensitive.id)).status).toBe(200);
+      expect((await download('mourenx.agent', mourenxSensitive.id)).status).toBe(200);
+      expect((await download('mourenx.agent', orthezSensitive.id)).status).toBe(403);
+      expect((await download('orthez.accueil', mourenxSensitive.id)).status).toBe(403);
+      const landlord = await download('office64.bailleur', mourenxSensitive.id);
+      expect(landlord.status).toBe(403);
+      expect(JSON.parse(landlord.bytes.toString('utf8'))).toMatchObject({
+        statusCode: 403,
+        error: 'Forbidden',
+      });
+      // What is not sensitive, everyone who may download gets.
+      for (const username of ['orthez.ts', 'mourenx.agent', 'orthez.accueil', 'office64.bailleur']) {
+        expect({ username, status: (await download(username, plain.id)).status }).toEqual({
+          username,
+          status: 200,
+        });
+      }
+    });
+
+    it('refuses relay clerks and the coordinator with 403', async () => {
+      for (const username of ['lagor.relais', 'cclo.coordination']) {
+        expect((await upload(username, registered.id, { bytes: samplePdf() })).status).toBe(403);
+        const list = await t.request('GET', `/api/applicant-files/${registered.id}/documents`, {
+          token: token[username],
+        });
+        expect(list.status).toBe(403);
+        const checklist = await t.request('GET', `/api/applicant-files/${registered.id}/document-checklist`, {
+          token: token[username],
+        });
+        expect(checklist.status).toBe(403);
+        expect((await download(username, plain.id)).status).toBe(403);
+        expect((await check(username, plain.id, { status: 'VERIFIED' })).status).toBe(403);
+      }
+      const anonymous = await fetch(`${t.baseUrl}/api/documents/${plain.id}/content`);
+      expect(anonymous.status).toBe(401);
+    });
+
+    it('answers 404 for a file or document out of scope, as for a missing one', async () => {
+      const contact = await createFile(t, token['mourenx.agent']!, registrableFile());
+      const hidden = await uploaded('mourenx.agent', contact.id, {
+        bytes: samplePdf(),
+        fields: { type: 'TAX_NOTICE' },
+      });
+      // A CONTACT file created by Mourenx is neither shared nor Office 64's own.
+      expect((await upload('office64.bailleur', contact.id, { bytes: samplePdf() })).status).toBe(404);
+      expect(
+        (
+          await t.request('GET', `/api/applicant-files/${contact.id}/documents`, {
+            token: token['office64.bailleur'],
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await t.request('GET', `/api/applicant-files/${contact.id}/document-checklist`, {
+            token: token['office64.bailleur'],
+          })
+        ).status,
+      ).toBe(404);
+      expect((await download('office64.bailleur', hidden.id)).status).toBe(404);
+      expect((await check('office64.bailleur', hidden.id, { status: 'VERIFIED' })).status).toBe(404);
+      const missing = randomUUID();
+      expect((await download('mourenx.agent', missing)).status).toBe(404);
+      expect((await check('mourenx.agent', missing, { status: 'VERIFIED' })).status).toBe(404);
+      expect((await upload('mourenx.agent', missing, { bytes: samplePdf() })).status).toBe(404);
+      expect((await download('mourenx.agent', 'not-a-uuid')).status).toBe(400);
+      // In scope for those who see every file.
+      expect((await download('orthez.accueil', hidden.id)).status).toBe(200);
+    });
+
+    it('verifies and rejects with the reason rules, recording who checked and when', async () => {
+      const doc = await uploaded('mourenx.agent', registered.id, {
+        bytes: samplePdf('avis'),
+        fields: { type: 'TAX_NOTICE' },
+      });
+      for (const [body, field] of [
+        [{ status: 'UNUSABLE' }, 'reason'],
+        [{ status: 'OUT_OF_SCOPE', reason: '   ' }, 'reason'],
+        [{ reason: 'illisible' }, 'reason'],
+        [{ status: 'LOST' }, 'status'],
+        [{ status: null }, 'status'],
+        [{ sensitive: 'no' }, 'sensitive'],
+        [{ validUntil: '2026-13-01' }, 'validUntil'],
+        [{ status: 'VERIFIED', deleted: true }, 'deleted'],
+      ] as const) {
+        const response = await check('orthez.accueil', doc.id, body);
+        expect({ body, status: response.status }).toEqual({ body, status: 400 });
+        expect(response.body.details?.map((d) => d.field)).toContain(field);
+      }
+      expect((await check('orthez.accueil', doc.id, {})).status).toBe(400);
+
+      const unusable = await check('orthez.accueil', doc.id, {
+        status: 'UNUSABLE',
+        reason: 'Photo illisible',
+      });
+      expect(unusable.status).toBe(200);
+      expect(unusable.body).toMatchObject({
+        status: 'UNUSABLE',
+        statusReason: 'Photo illisible',
+        checkedBy: { userId: expect.any(String), displayName: 'Julien Lassalle' },
+      });
+      expect(Date.parse(unusable.body.checkedAt!)).not.toBeNaN();
+
+      const verified = await check('orthez.ts', doc.id, { status: 'VERIFIED', validUntil: '2027-12-31' });
+      expect(verified.status).toBe(200);
+      expect(verified.body).toMatchObject({
+        status: 'VERIFIED',
+        statusReason: null,
+        validUntil: '2027-12-31',
+        checkedBy: { displayName: 'Maïté Bordenave' },
+      });
+      const cleared = await check('orthez.ts', doc.id, { validUntil: null });
+      expect(cleared.body.validUntil).toBeNull();
+      const outOfScope = await check('mourenx.agent', doc.id, {
+        status: 'OUT_OF_SCOPE',
+        reason: 'Hors liste',
+      });
+      expect(outOfScope.body).toMatchObject({ status: 'OUT_OF_SCOPE', statusReason: 'Hors liste' });
+      // Never deleted.
+      expect(
+        (await t.dataSource.query('SELECT 1 FROM supporting_document WHERE id = $1', [doc.id])).length,
+      ).toBe(1);
+    });
+
+    it('lets a landlord verify when its organisation registers demands, not otherwise', async () => {
+      const doc = await uploaded('office64.bailleur', registered.id, {
+        bytes: samplePdf(),
+        fields: { type: 'IDENTITY' },
+      });
+      expect((await check('office64.bailleur', doc.id, { status: 'VERIFIED' })).status).toBe(200);
+      await t.dataSource.query(
+        `UPDATE organization SET registers_demands = false WHERE code = 'LANDLORD_BEARNAISE'`,
+      );
+      try {
+        expect((await check('bearnaise.bailleur', doc.id, { status: 'VERIFIED' })).status).toBe(403);
+        // Uploading and downloading do not need the capability.
+        expect((await upload('bearnaise.bailleur', registered.id, { bytes: samplePdf() })).status).toBe(201);
+        expect((await download('bearnaise.bailleur', doc.id)).status).toBe(200);
+      } finally {
+        await t.dataSource.query(
+          `UPDATE organization SET registers_demands = true WHERE code = 'LANDLORD_BEARNAISE'`,
+        );
+      }
+    });
+
+    it('lets anyone who checks mark a document sensitive, but only who may read it lift it', async () => {
+      const doc = await uploaded('office64.bailleur', registered.id, {
+        bytes: samplePdf(),
+        fields: { type: 'PAYSLIPS' },
+      });
+      const marked = await check('office64.bailleur', doc.id, { sensitive: true });
+      expect(marked.body.sensitive).toBe(true);
+      expect((await download('office64.bailleur', doc.id)).status).toBe(403);
+      expect((await check('office64.bailleur', doc.id, { sensitive: false })).status).toBe(403);
+      expect((await check('mourenx.agent', doc.id, { sensitive: false })).status).toBe(403);
+      const lifted = await check('orthez.ts', doc.id, { sensitive: false });
+      expect(lifted.status).toBe(200);
+      expect(lifted.body.sensitive).toBe(false);
+      expect((await download('office64.bailleur', doc.id)).status).toBe(200);
+    });
+  });
+
+  describe('checklist and timeline', () => {
+    it('counts a verified identity document and never one that has expired', async () => {
+      const valid = await registeredFile(t, token['mourenx.agent']!);
+      const doc = await uploaded('mourenx.agent', valid.id, {
+        bytes: samplePdf(),
+        fields: { type: 'IDENTITY', personId: 'APPLICANT', validUntil: '2030-05-01' },
+      });
+      await check('orthez.ts', doc.id, { status: 'VERIFIED' });
+      const lines = await t.request<DocumentRequirement[]>(
+        'GET',
+        `/api/applicant-files/${valid.id}/document-checklist`,
+        {
+          token: token['office64.bailleur'],
+        },
+      );
+      expect(lines.status).toBe(200);
+      expect(Array.isArray(lines.body)).toBe(true);
+      expect(lines.body.find((l) => l.key === 'IDENTITY:APPLICANT')).toEqual({
+        key: 'IDENTITY:APPLICANT',
+        stage: 'REGISTRATION',
+        types: ['IDENTITY'],
+        personId: 'APPLICANT',
+        label: "Pièce d'identité du demandeur",
+        mandatory: true,
+        satisfied: true,
+        documentId: doc.id,
+      });
+      // registrableFile: hosted by family, reason HOSTED, temporary employee.
+      expect(lines.body.map((l) => l.key)).toEqual([
+        'IDENTITY:APPLICANT',
+        'TAX_NOTICE:APPLICANT',
+        'HOSTING_CERTIFICATE',
+        'EMPLOYMENT_CONTRACT:APPLICANT',
+      ]);
+
+      const expired = await registeredFile(t, token['mourenx.agent']!);
+      const old = await uploaded('mourenx.agent', expired.id, {
+        bytes: samplePdf(),
+        fields: { type: 'IDENTITY', personId: 'APPLICANT', validUntil: '2026-06-14' },
+      });
+      await check('orthez.ts', old.id, { status: 'VERIFIED' });
+      const again = await t.request<DocumentRequirement[]>(
+        'GET',
+        `/api/applicant-files/${expired.id}/document-checklist`,
+        {
+          token: token['mourenx.agent'],
+        },
+      );
+      const line = again.body.find((l) => l.key === 'IDENTITY:APPLICANT');
+      expect(line?.satisfied).toBe(false);
+      expect(line?.documentId).toBeUndefined();
+      // Still valid on the last day.
+      await check('orthez.ts', old.id, { validUntil: '2026-06-15' });
+      const lastDay = await t.request<DocumentRequirement[]>(
+        'GET',
+        `/api/applicant-files/${expired.id}/document-checklist`,
+        {
+          token: token['mourenx.agent'],
+        },
+      );
+      expect(lastDay.body.find((l) => l.key === 'IDENTITY:APPLICANT')?.satisfied).toBe(true);
+    });
+
+    it('writes DOCUMENT_ADDED and DOCUMENT_CHECKED events with codes, never the content', async () => {
+      const file = await registeredFile(t, token['mourenx.agent']!);
+      const bytes = samplePdf('CONTENU-SECRET');
+      const doc = await uploaded('mourenx.agent', file.id, {
+        bytes,
+        name: 'nom-du-fichier-secret.pdf',
+        fields: { type: 'PROTECTION_ORDER' },
+      });
+      await check('orthez.ts', doc.id, { status: 'UNUSABLE', reason: 'Pages manquantes' });
+      const timeline = await t.request<TimelinePage>('GET', `/api/applicant-files/${file.id}/timeline`, {
+        token: token['office64.bailleur'],
+      });
+      const [checked, added] = timeline.body.items.filter((e) => e.type.startsWith('DOCUMENT_'));
+      expect(added).toMatchObject({
+        type: 'DOCUMENT_ADDED',
+        actor: { displayName: 'Claire Etcheverry' },
+        details: { documentId: doc.id, type: 'PROTECTION_ORDER', personId: null, sensitive: true },
+      });
+      expect(checked).toMatchObject({
+        type: 'DOCUMENT_CHECKED',
+        actor: { displayName: 'Maïté Bordenave' },
+        details: {
+          documentId: doc.id,
+          type: 'PROTECTION_ORDER',
+          status: 'UNUSABLE',
+          reason: 'Pages manquantes',
+        },
+        changes: expect.arrayContaining([{ field: 'status', before: 'PROVIDED', after: 'UNUSABLE' }]),
+      });
+      const [{ storage_key: storageKey }] = (await t.dataSource.query(
+        'SELECT storage_key FROM supporting_document WHERE id = $1',
+        [doc.id],
+      )) as { storage_key: string }[];
+      const stored = JSON.stringify(
+        await t.dataSource.query('SELECT details, changes FROM timeline_event WHERE applicant_file_id = $1', [
+          file.id,
+        ]),
+      );
+      for (const secret of [
+        'CONTENU-SECRET',
+        'nom-du-fichier-secret',
+        storageKey,
+        bytes.toString('base64').slice(0, 20),
+      ]) {
+        expect(stored).not.toContain(secret);
+      }
+    });
+  });
+
+  it('describes the routes in the OpenAPI document, the multipart body included', async () => {
+    const doc = await t.request<{
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, { schema: unknown }> };
+            responses: Record<string, unknown>;
+          }
+        >
+      >;
+    }>('GET', '/api/docs-json');
+    const paths = doc.body.paths;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        '/api/applicant-files/{id}/documents',
+        '/api/applicant-files/{id}/document-checklist',
+        '/api/documents/{id}/content',
+        '/api/documents/{id}',
+      ]),
+    );
+    const post = paths['/api/applicant-files/{id}/documents']?.['post'];
+    expect(Object.keys(post?.requestBody?.content ?? {})).toEqual(['multipart/form-data']);
+    expect(post?.requestBody?.content['multipart/form-data']?.schema).toMatchObject({
+      required: ['file', 'type'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    });
+    expect(Object.keys(post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '403', '404', '413', '415']),
+    );
+    expect(Object.keys(paths['/api/documents/{id}/content']?.['get']?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '403', '404']),
+    );
+    expect(paths['/api/documents/{id}']?.['patch']?.requestBody).toBeDefined();
+  });
+});

@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  type ApplicantFileContent,
+  type DocumentRequirement,
+  type DocumentStatus,
+  DOCUMENT_MAX_BYTES,
+  type Grant,
+  type Page,
+  SENSITIVE_DOCUMENT_TYPES,
+  type SupportingDocumentView,
+  type UpdateDocumentRequest,
+  documentChecklist,
+  grantFor,
+} from '@passerelle/shared/domain';
+import { Clock } from '@api/platform/clock';
+import { AuditRepository } from '@api/app/audit/audit.repository';
+import { Transactions } from '@api/platform/database/transactions';
+import { DomainError, forbidden, invalid, notFound } from '@api/platform/http/domain-error';
+import { type PageRequest, toPage } from '@api/platform/http/pagination';
+import { DocumentStorage, newStorageKey } from '@api/platform/storage/document-storage';
+import { FileAccess } from '@api/app/access/file-access';
+import type { AuthenticatedPrincipal } from '@api/app/access/principal';
+import { TimelineRepository } from '@api/app/timeline/timeline.repository';
+import type { FieldChange } from '@api/app/timeline/timeline-event.entity';
+import { sniffDocument } from './document-bytes';
+import { safeFileName } from './document-names';
+import { type DocumentRow, DocumentsRepository } from './documents.repository';
+import type { UploadDocumentDto } from './dto/document-requests.dto';
+import { toDocumentView } from './supporting-document.mapper';
+
+/** The part of multer's file that an upload uses (memory storage). */
+export interface UploadedDocumentFile {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/** What the download route sends. */
+export interface DocumentContent {
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+/** A check's reason is required for these statuses. */
+const STATUSES_NEEDING_REASON: readonly DocumentStatus[] = ['UNUSABLE', 'OUT_OF_SCOPE'];
+
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly documents: DocumentsRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly storage: DocumentStorage,
+    private readonly transactions: Transactions,
+    private readonly fileAccess: FileAccess,
+    private readonly clock: Clock,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(
+    principal: AuthenticatedPrincipal,
+    grant: Grant,
+    fileId: string,
+    page: PageRequest,
+  ): Promise<Page<SupportingDocumentView>> {
+    const result = await this.documents.page(fileId, this.fileAccess.scopeOf(principal, grant), {
+      limit: page.pageSize,
+      offset: page.offset,
+    });
+    if (!result) throw notFound('Applicant file');
+    return toPage(result.rows.map(toDocumentView), result.total, page);
+  }
+
+  async upload(
+    principal: AuthenticatedPrincipal,
+    grant: Grant,
+    fileId: string,
+    body: UploadDocumentDto,
+    file: UploadedDocumentFile | undefined,
+  ): Promise<SupportingDocumentView> {
+    if (!file) throw invalid('Invalid input', [{ field: 'file', message: 'file is required' }]);
+    // multer enforces the limit while receiving; this holds whatever the route's options say.
+    if (file.buffer.length > DOCUMENT_MAX_BYTES) throw tooLarge();
+    const sniffed = sniffDocument(file.buffer);
+    switch (sniffed.kind) {
+      case 'EMPTY':
+        throw invalid('The file is empty', [{ field: 'file', message: 'file is empty' }]);
+      case 'TRUNCATED':
+        throw invalid('The file is truncated or damaged', [
+          { field: 'file', message: `file is an incomplete ${sniffed.mediaType} document` },
+        ]);
+      case 'UNSUPPORTED':
+        throw new DomainError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Only PDF, JPEG and PNG documents are accepted (the type is read from the bytes)',
+        );
+      case 'ACCEPTED':
+        break;
+    }
+    const scope = this.fileAccess.scopeOf(principal, grant);
+    const storageKey = newStorageKey();
+    try {
+      return await this.transactions.run(async (db) => {
+        const target = await this.documents.fileForUpload(db, fileId, scope);
+        if (!target) throw notFound('Applicant file');
+        const personId = body.personId ?? null;
+        if (personId !== null && !concernsFile(target.content, personId)) {
+          throw invalid('Invalid input', [
+            {
+              field: 'personId',
+              message: 'personId must be APPLICANT, CO_APPLICANT or a member of this file',
+            },
+          ]);
+        }
+        const sensitive = body.sensitive ?? SENSITIVE_DOCUMENT_TYPES.includes(body.type);
+        // Bytes first: a record never points to nothing. A failed transaction removes them below.
+        await this.storage.put(storageKey, file.buffer);
+        const row = await this.documents.insert(db, {
+          applicantFileId: fileId,
+          type: body.type,
+          personId,
+          sensitive,
+          validUntil: body.validUntil ?? null,
+          storageKey,
+          fileName: safeFileName(file.originalname, sniffed.extension),
+          mediaType: sniffed.mediaType,
+          sizeBytes: file.buffer.length,
+          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          userId: principal.userId,
+          organizationId: principal.organization.id,
+        });
+        await this.timeline.insert(db, {
+          applicantFileId: fileId,
+          type: 'DOCUMENT_ADDED',
+          actorUserId: principal.userId,
+          actorOrganizationId: principal.organization.id,
+          details: { documentId: row.id, type: row.type, personId: row.person_id, sensitive: row.sensitive },
+        });
+        return toDocumentView(row);
+      });
+    } catch (error) {
+      await this.storage.delete(storageKey).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * The bytes of a document whose file is in the caller's download scope (else 404). A sensitive
+   * document also needs `documents.downloadSensitive` for it (else 403, ACCESS.md).
+   */
+  async content(principal: AuthenticatedPrincipal, grant: Grant, id: string): Promise<DocumentContent> {
+    const row = await this.documents.findInScope(id, this.fileAccess.scopeOf(principal, grant));
+    if (!row) throw notFound('Document');
+    if (row.sensitive && !mayReadSensitive(principal, row)) {
+      throw forbidden('This document is sensitive: your role may not download it');
+    }
+    const bytes = await this.storage.get(row.storage_key);
+    // Served only once the download is in the access log.
+    await this.audit.record('DOWNLOAD', [row.applicant_file_id]);
+    return { fileName: row.file_name, mediaType: row.media_type, bytes };
+  }
+
+  /** A check: status (with its reason), validity, sensitivity. Records who and when; never deletes. */
+  async check(
+    principal: AuthenticatedPrincipal,
+    grant: Grant,
+    id: string,
+    body: UpdateDocumentRequest,
+  ): Promise<SupportingDocumentView> {
+    assertCheckShape(body);
+    const scope = this.fileAccess.scopeOf(principal, grant);
+    return this.transactions.run(async (db) => {
+      const current = await this.documents.lockInScope(db, id, scope);
+      if (!current) throw notFound('Document');
+      if (body.sensitive === false && current.sensitive && !mayReadSensitive(principal, current)) {
+        throw forbidden('Only who may download this sensitive document may lift its sensitivity');
+      }
+      const status = body.status ?? current.status;
+      const next = {
+        status,
+        statusReason: body.status !== undefined ? body.reason?.trim() || null : current.status_reason,
+        validUntil: body.validUntil !== undefined ? body.validUntil : current.valid_until,
+        sensitive: body.sensitive ?? current.sensitive,
+      };
+      const changes: FieldChange[] = [
+        ['status', current.status, next.status],
+        ['statusReason', current.status_reason, next.statusReason],
+        ['validUntil', current.valid_until, next.validUntil],
+        ['sensitive', current.sensitive, next.sensitive],
+      ]
+        .filter(([, before, after]) => before !== after)
+        .map(([field, before, after]) => ({ field: field as string, before, after }));
+      if (changes.length === 0) return toDocumentView(current);
+      const row = await this.documents.check(db, id, { ...next, checkedByUserId: principal.userId });
+      await this.timeline.insert(db, {
+        applicantFileId: row.applicant_file_id,
+        type: 'DOCUMENT_CHECKED',
+        actorUserId: principal.userId,
+        actorOrganizationId: principal.organization.id,
+        changes,
+        details: {
+          documentId: row.id,
+          type: row.type,
+          status: row.status,
+          ...(row.status_reason ? { reason: row.status_reason } : {}),
+        },
+      });
+      return toDocumentView(row);
+    });
+  }
+
+  /** What the file calls for and what is held and valid today (DOMAIN.md §5). */
+  async checklist(
+    principal: AuthenticatedPrincipal,
+    grant: Grant,
+    fileId: string,
+  ): Promise<DocumentRequirement[]> {
+    const input = await this.documents.checklistInput(fileId, this.fileAccess.scopeOf(principal, grant));
+    if (!input) throw notFound('Applicant file');
+    return documentChecklist(input.content, input.documents, this.clock.today());
+  }
+}
+
+const tooLarge = (): DomainError =>
+  new DomainError('TOO_LARGE', `A document may not exceed ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB`);
+
+/** Whom a document may concern: the applicant, the co-applicant if any, a household member. */
+function concernsFile(content: ApplicantFileContent, personId: string): boolean {
+  if (personId === 'APPLICANT') return true;
+  if (personId === 'CO_APPLICANT') return content.coApplicant !== undefined;
+  return (content.householdMembers ?? []).some((member) => member.id === personId);
+}
+
+/** ACCESS.md: social workers any sensitive document; info-point agents their organisation's uploads. */
+function mayReadSensitive(principal: AuthenticatedPrincipal, document: DocumentRow): boolean {
+  const grant = grantFor(principal, 'documents.downloadSensitive');
+  if (!grant) return false;
+  if (grant.scope === 'ownUploads') return document.uploaded_by_organization_id === principal.organization.id;
+  return grant.scope === 'all';
+}
+
+function assertCheckShape(body: UpdateDocumentRequest): void {
+  const details: { field: string; message: string }[] = [];
+  const raw = body as Record<string, unknown>;
+  for (const field of ['status', 'reason', 'sensitive'] as const) {
+    if (raw[field] === null) details.push({ field, message: `${field} cannot be null` });
+  }
+  if (details.length > 0) throw invalid('Invalid input', details);
+  if (
+    body.status === undefined &&
+    body.reason === undefined &&
+    body.validUntil === undefined &&
+    body.sensitive === undefined
+  ) {
+    throw invalid('Nothing to change: send status, reason, validUntil or sensitive');
+  }
+  if (body.reason !== undefined && body.status === undefined) {
+    throw invalid('Invalid input', [{ field: 'reason', message: 'reason goes with a status' }]);
+  }
+  if (body.status && STATUSES_NEEDING_REASON.includes(body.status) && !body.reason?.trim()) {
+    throw invalid('Invalid input', [{ field: 'reason', message: `reason is required for ${body.status}` }]);
+  }
+}
