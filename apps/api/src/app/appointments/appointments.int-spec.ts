@@ -219,6 +219,9 @@ describe('appointments', () => {
       const appointment = await book('mourenx.agent', file.id, '2026-06-17T08:00:00Z');
       const early = await update('mourenx.agent', appointment.id, { outcome: 'HONOURED' });
       expect(early.status).toBe(409);
+      // Cancelling ahead is allowed.
+      const ahead = await book('mourenx.agent', file.id, '2026-06-26T08:00:00Z');
+      expect((await update('mourenx.agent', ahead.id, { outcome: 'CANCELLED' })).status).toBe(200);
 
       t.clock.set('2026-06-17T08:00:00Z');
       const honoured = await update('mourenx.agent', appointment.id, { outcome: 'HONOURED' });

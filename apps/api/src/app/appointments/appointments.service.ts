@@ -107,8 +107,9 @@ export class AppointmentsService {
       if (!current) throw notFound('Appointment');
       let change: { field: string; before: unknown; after: unknown };
       if (body.outcome !== undefined) {
-        if (this.clock.now() < current.starts_at) {
-          throw conflict('An outcome is recorded once the appointment has started');
+        // Cancelling ahead is normal; honoured or missed can only be said once it has started.
+        if (body.outcome !== 'CANCELLED' && this.clock.now() < current.starts_at) {
+          throw conflict('HONOURED or MISSED is recorded once the appointment has started');
         }
         await this.appointments.update(db, id, { outcome: body.outcome });
         change = { field: 'outcome', before: current.outcome, after: body.outcome };
