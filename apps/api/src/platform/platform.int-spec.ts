@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { ApiError } from '@passerelle/shared/domain';
 import { type TestApp, startTestApp } from '@api/testing/test-app';
 import { pendingSchemaChanges } from './database/schema-diff';
+import { listRoutes } from '@api/app/access/routes';
 
 describe('platform', () => {
   let t: TestApp;
@@ -60,6 +61,24 @@ describe('platform', () => {
     const page = await t.request('GET', '/api/docs');
     expect(page.status).toBe(200);
     expect(page.text).toContain('swagger');
+  });
+
+  it('documents every route of the running application', async () => {
+    const document = await t.request<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/api/docs-json',
+    );
+    const documented = new Set(
+      Object.entries(document.body.paths).flatMap(([path, operations]) =>
+        Object.keys(operations).map(
+          (method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+        ),
+      ),
+    );
+    const missing = listRoutes(t.app)
+      .map((route) => `${route.method} ${route.path}`)
+      .filter((route) => !documented.has(route));
+    expect(missing).toEqual([]);
   });
 
   it('answers an unknown route with the one error format', async () => {
