@@ -2,6 +2,7 @@
 // PostgreSQL under DATA_DIR unless DATABASE_URL names a server, then runs the API, which serves
 // the back office on the same port. Ctrl-C stops everything, PostgreSQL included.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,10 +38,13 @@ async function build() {
     return;
   }
   say('building the API and the back office (cached after the first time)…');
+  // Nx's own entry point, wherever this version keeps it.
+  const require = createRequire(join(root, 'package.json'));
+  const nx = join(dirname(require.resolve('nx/package.json')), require('nx/package.json').bin.nx);
   await run(
     process.execPath,
     [
-      join(root, 'node_modules/nx/bin/nx.js'),
+      nx,
       'run-many',
       '-t',
       'build',
