@@ -1,0 +1,75 @@
+import { defineConfig, devices } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * Browser tests against the real thing: `tools/start.mjs` builds the API and the back office, starts
+ * an embedded PostgreSQL with the demo seed, and serves both on one port.
+ */
+const repoRoot = resolve(__dirname, '../..');
+const port = 4310;
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = join(repoRoot, 'tmp/e2e-data');
+
+// A fresh database each run. Workers load this file too: only the runner may delete it.
+if (process.env['TEST_WORKER_INDEX'] === undefined) {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+export default defineConfig({
+  testDir: './src',
+  outputDir: join(repoRoot, 'test-results/back-office-e2e'),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env['CI'],
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1280, height: 800 },
+        // Debian's Chromium: browser downloads are not reachable from here.
+        launchOptions: {
+          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node tools/start.mjs',
+    cwd: repoRoot,
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    // The launcher's progress lines go to stderr; the API's JSON request log stays out of the report.
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      PASSERELLE_MODE: 'demo',
+    },
+  },
+});

@@ -1,0 +1,146 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { aLoginResponse } from '../../../testing/users';
+import { authInterceptor } from '../auth.interceptor';
+import { AuthService } from '../auth.service';
+import { LoginPage } from './login.page';
+
+@Component({ template: '<h1>Écran</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
+class ScreenStub {}
+
+async function openLoginPage(url = '/connexion') {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(withInterceptors([authInterceptor])),
+      provideHttpClientTesting(),
+      provideRouter(
+        [
+          { path: 'connexion', component: LoginPage },
+          { path: '**', component: ScreenStub },
+        ],
+        withComponentInputBinding(),
+      ),
+    ],
+  });
+  const harness = await RouterTestingHarness.create(url);
+  const page = harness.routeNativeElement as HTMLElement;
+  return { harness, page, http: TestBed.inject(HttpTestingController), router: TestBed.inject(Router) };
+}
+
+function fill(page: HTMLElement, label: string, value: string): void {
+  const field = [...page.querySelectorAll('mat-form-field')].find((candidate) =>
+    candidate.querySelector('mat-label')?.textContent?.includes(label),
+  );
+  const input = field?.querySelector('input');
+  if (!input) throw new Error(`No field labelled ${label}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+
+async function submit(harness: RouterTestingHarness, page: HTMLElement, password = 'demo') {
+  fill(page, 'Identifiant', 'lagor.relais');
+  fill(page, 'Mot de passe', password);
+  page.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+  await harness.fixture.whenStable();
+}
+
+async function settle(harness: RouterTestingHarness) {
+  await new Promise((resolve) => setTimeout(resolve));
+  await harness.fixture.whenStable();
+  harness.detectChanges();
+}
+
+describe('LoginPage', () => {
+  beforeEach(() => sessionStorage.clear());
+
+  it('is in French: labelled fields and the button', async () => {
+    const { page } = await openLoginPage();
+    const labels = [...page.querySelectorAll('mat-label')].map((label) => label.textContent?.trim());
+    expect(labels).toEqual(['Identifiant', 'Mot de passe']);
+    expect(page.querySelector('button[type="submit"]')?.textContent?.trim()).toBe('Se connecter');
+    expect(page.querySelector('input[type="password"]')?.getAttribute('autocomplete')).toBe(
+      'current-password',
+    );
+  });
+
+  it.each([
+    [401, 'Identifiant ou mot de passe incorrect.'],
+    [429, 'Trop de tentatives. Réessayez dans quelques minutes.'],
+    [503, 'Le serveur Passerelle ne répond pas.'],
+    [500, 'erreur inattendue'],
+  ])('explains a %i in French', async (status, message) => {
+    const { harness, page, http } = await openLoginPage();
+    await submit(harness, page, 'mauvais');
+    http
+      .expectOne('/api/auth/login')
+      .flush({ statusCode: status, error: 'x', message: 'x' }, { status, statusText: 'x' });
+    await settle(harness);
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain(message);
+  });
+
+  it('after a refusal, empties the password without calling it an input error, and focuses it', async () => {
+    const { harness, page, http } = await openLoginPage();
+    await submit(harness, page, 'mauvais');
+    http
+      .expectOne('/api/auth/login')
+      .flush({ statusCode: 401, error: 'Unauthorized', message: 'x' }, { status: 401, statusText: 'x' });
+    await settle(harness);
+    const password = page.querySelector<HTMLInputElement>('input[type="password"]');
+    expect(password?.value).toBe('');
+    expect(page.ownerDocument.activeElement).toBe(password);
+    expect(page.textContent).not.toContain('Saisissez votre mot de passe.');
+    expect(page.querySelector<HTMLInputElement>('input[autocomplete="username"]')?.value).toBe(
+      'lagor.relais',
+    );
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    const { harness, page, http } = await openLoginPage();
+    await submit(harness, page);
+    http.expectOne('/api/auth/login').error(new ProgressEvent('error'), { status: 0 });
+    await settle(harness);
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain(
+      'Le serveur Passerelle ne répond pas.',
+    );
+  });
+
+  it('asks for both fields before calling the server', async () => {
+    const { harness, page, http } = await openLoginPage();
+    page.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await settle(harness);
+    http.expectNone('/api/auth/login');
+    expect(page.textContent).toContain('Saisissez votre identifiant.');
+    expect(page.textContent).toContain('Saisissez votre mot de passe.');
+  });
+
+  it('goes back to the page asked for before signing in', async () => {
+    const { harness, page, http, router } = await openLoginPage('/connexion?retour=%2Fdossiers%2F123');
+    await submit(harness, page);
+    http.expectOne('/api/auth/login').flush(aLoginResponse(1));
+    await settle(harness);
+    expect(router.url).toBe('/dossiers/123');
+  });
+
+  it('never follows a return address outside the application', async () => {
+    const { harness, page, http, router } = await openLoginPage('/connexion?retour=https:%2F%2Fevil.example');
+    await submit(harness, page);
+    http.expectOne('/api/auth/login').flush(aLoginResponse(1));
+    await settle(harness);
+    expect(router.url).toBe('/');
+  });
+
+  it('tells why the session ended after inactivity', async () => {
+    const { harness, http } = await openLoginPage('/ailleurs');
+    sessionStorage.setItem('passerelle.refreshToken', 'refresh-1');
+    await TestBed.inject(AuthService).logout('idle');
+    http.expectOne('/api/auth/logout').flush(null);
+    harness.detectChanges();
+    expect(
+      (harness.routeNativeElement as HTMLElement).querySelector('[role="status"]')?.textContent,
+    ).toContain("Votre session a expiré après 30 minutes d'inactivité.");
+  });
+});

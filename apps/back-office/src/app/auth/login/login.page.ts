@@ -1,0 +1,69 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { Router } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { AuthService, safeReturnUrl } from '../auth.service';
+import { loginErrorMessage, SESSION_END_MESSAGES } from '../login-errors';
+
+@Component({
+  selector: 'bo-login-page',
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatButton],
+  templateUrl: './login.page.html',
+  styleUrl: './login.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoginPage {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  /** Where to go once signed in (`/connexion?retour=/dossiers/123`). */
+  readonly retour = input<string>();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    username: ['', Validators.required],
+    password: ['', Validators.required],
+  });
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+  protected readonly pending = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly notice = computed(() => {
+    const end = this.auth.sessionEnd();
+    return end && !this.error() ? SESSION_END_MESSAGES[end] : null;
+  });
+
+  protected async submit(): Promise<void> {
+    if (this.pending()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.pending.set(true);
+    this.error.set(null);
+    try {
+      const { username, password } = this.form.getRawValue();
+      await firstValueFrom(this.auth.login({ username: username.trim(), password }));
+      await this.router.navigateByUrl(safeReturnUrl(this.retour()));
+    } catch (error: unknown) {
+      this.error.set(loginErrorMessage(error));
+      // Clear the password without flagging the emptied field as an input error, and put the
+      // cursor back where the user must type.
+      this.formDirective().resetForm({ username: this.form.controls.username.value, password: '' });
+      this.passwordInput().nativeElement.focus();
+    } finally {
+      this.pending.set(false);
+    }
+  }
+}
