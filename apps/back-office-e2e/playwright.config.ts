@@ -7,9 +7,10 @@ import { join, resolve } from 'node:path';
  * an embedded PostgreSQL with the demo seed, and serves both on one port.
  */
 const repoRoot = resolve(__dirname, '../..');
-const port = 4310;
+// E2E_PORT and E2E_DATA_DIR let several runs side by side use their own server.
+const port = Number(process.env['E2E_PORT'] ?? 4310);
 const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = join(repoRoot, 'tmp/e2e-data');
+const dataDir = resolve(repoRoot, process.env['E2E_DATA_DIR'] ?? 'tmp/e2e-data');
 
 // A fresh database each run. Workers load this file too: only the runner may delete it.
 if (process.env['TEST_WORKER_INDEX'] === undefined) {
@@ -18,7 +19,7 @@ if (process.env['TEST_WORKER_INDEX'] === undefined) {
 
 export default defineConfig({
   testDir: './src',
-  outputDir: join(repoRoot, 'test-results/back-office-e2e'),
+  outputDir: join(repoRoot, process.env['E2E_OUTPUT_DIR'] ?? 'test-results/back-office-e2e'),
   fullyParallel: false,
   workers: 1,
   retries: 0,
