@@ -26,6 +26,7 @@ async function bootstrap(): Promise<void> {
     port: config.port,
     migrationsApplied: prepared.migrations.length,
     demoAccountsCreated: prepared.demoAccounts,
+    demoFilesCreated: prepared.demoFiles,
     backOffice: config.backOfficeDir,
   };
   process.stdout.write(`${JSON.stringify(log)}\n`);

@@ -4,12 +4,14 @@ import { seedDemoAccounts, seedFirstCoordinator } from './identity/identity.seed
 import { seedReferenceData } from './reference/reference.seed';
 import { seedFragilityCriteria } from './fragility/fragility.seed';
 import { seedWalkInSlots } from './appointments/walk-in.seed';
+import { seedDemoFiles } from './demo/demo-seed';
 
 export interface PreparedDatabase {
   migrations: string[];
   communes: number;
   organizations: number;
   demoAccounts: number;
+  demoFiles: number;
   firstCoordinator: boolean;
 }
 
@@ -18,7 +20,9 @@ export interface PreparedDatabase {
  * accounts, in production the first coordinator. Idempotent, and one instance at a time.
  */
 export async function prepareDatabase(
-  config: Pick<AppConfig, 'databaseUrl' | 'mode' | 'demoPassword' | 'firstCoordinator'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'mode' | 'demoPassword' | 'firstCoordinator'> & {
+    demoFileCount?: number;
+  },
 ): Promise<PreparedDatabase> {
   const dataSource = createDataSource(config.databaseUrl, { extra: { max: 2 } });
   await dataSource.initialize();
@@ -39,7 +43,16 @@ export async function prepareDatabase(
       const firstCoordinator = account
         ? await dataSource.transaction((manager) => seedFirstCoordinator(manager, account))
         : false;
-      return { migrations: migrations.map((m) => m.name), ...reference, demoAccounts, firstCoordinator };
+      // Demo mode also gets a few hundred fictitious files, once.
+      const demoFiles =
+        config.mode === 'demo' ? await seedDemoFiles(dataSource, { count: config.demoFileCount }) : 0;
+      return {
+        migrations: migrations.map((m) => m.name),
+        ...reference,
+        demoAccounts,
+        demoFiles,
+        firstCoordinator,
+      };
     });
   } finally {
     await dataSource.destroy();

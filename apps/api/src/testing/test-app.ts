@@ -9,6 +9,7 @@ import type { LoginResponse } from '@passerelle/shared/domain';
 import { type TestDatabase, createTestDatabase } from '@passerelle/testing';
 import { type AppConfig, DEMO_DOCUMENTS_KEY, DEMO_TOKEN_SECRET } from '@api/platform/config/config';
 import { createApp } from '@api/platform/create-app';
+import type { AppOptions } from '@api/app/app.module';
 import { FixedClock } from '@api/platform/clock';
 import { QueryCounter } from '@api/platform/database/query-counter';
 import { MIGRATIONS } from '@api/platform/database/migrations';
@@ -52,6 +53,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     sessionIdleMinutes: 30,
     sessionMaxHours: 12,
     demoPassword: DEMO_PASSWORD,
+    demoFileCount: 0,
     firstCoordinator: null,
     // TEST_LOG_LEVEL=error shows the server's errors while debugging a test.
     logLevel: (process.env['TEST_LOG_LEVEL'] as AppConfig['logLevel'] | undefined) ?? 'silent',
@@ -94,13 +96,19 @@ export interface TestApp {
 /** Tests start on a fixed day unless they say otherwise. */
 export const TEST_NOW = '2026-06-15T10:00:00Z';
 
-/** The real application over HTTP on a random port, on its own freshly migrated database. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/**
+ * The real application over HTTP on a random port, on its own freshly migrated database.
+ * `logDestination` receives the JSON log lines (with a `logLevel` override: silent by default).
+ */
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  { logDestination }: Pick<AppOptions, 'logDestination'> = {},
+): Promise<TestApp> {
   const database = await createApiTestDatabase();
   const clock = new FixedClock(new Date(TEST_NOW));
   const queries = new QueryCounter();
   const config = testConfig(database.url, overrides);
-  const app = await createApp(config, { clock, queryCounter: queries });
+  const app = await createApp(config, { clock, queryCounter: queries, logDestination });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

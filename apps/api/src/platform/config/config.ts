@@ -18,6 +18,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   demoPassword: string;
+  /** Fictitious files seeded in demo mode when there are none. */
+  demoFileCount: number;
   firstCoordinator: { username: string; password: string; displayName: string } | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
@@ -138,6 +140,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: integer('SESSION_MAX_HOURS', 12, 1, 24 * 30),
     demoPassword: read('DEMO_PASSWORD') ?? 'demo',
+    demoFileCount: integer('DEMO_FILE_COUNT', 300, 0, 100_000),
     firstCoordinator:
       firstUsername && firstPassword
         ? {
