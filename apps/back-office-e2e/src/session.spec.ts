@@ -8,7 +8,6 @@ test.describe('session', () => {
     await sideNavigation(page).getByRole('link', { name: 'Dossiers' }).click();
     await expect(page).toHaveURL(/\/dossiers$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dossiers');
-    await expect(page.getByText('Cet écran sera disponible prochainement.')).toBeVisible();
 
     const refreshed = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
     await page.reload();

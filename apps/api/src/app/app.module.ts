@@ -22,15 +22,18 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AuditModule } from './audit/audit.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { AuditReadInterceptor } from './audit/audit.interceptor';
 import { PlatformModule } from '@api/platform/platform.module';
 import type { Clock } from '@api/platform/clock';
 import type { QueryCounter } from '@api/platform/database/query-counter';
+import type { DestinationStream } from 'pino';
 
-/** What tests may substitute: the clock, and a counter of SQL statements. */
+/** What tests may substitute: the clock, a counter of SQL statements, where the logs go (stdout). */
 export interface AppOptions {
   clock?: Clock;
   queryCounter?: QueryCounter;
+  logDestination?: DestinationStream;
 }
 
 @Module({})
@@ -40,7 +43,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
+        LoggingModule.forRoot(options.logDestination),
         PlatformModule.forRoot({ clock: options.clock }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.databaseUrl),
@@ -60,6 +63,7 @@ export class AppModule {
         ReferralsModule,
         AppointmentsModule,
         PrivacyModule,
+        ReportingModule,
       ],
       controllers: [HealthController],
       providers: [

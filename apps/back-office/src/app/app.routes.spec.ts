@@ -75,9 +75,6 @@ describe('routes', () => {
     const { harness, router } = await openAsReloaded(aUser('INFO_POINT_AGENT'), '/dossiers');
     expect(router.url).toBe('/dossiers');
     expect(heading(harness)).toBe('Dossiers');
-    expect(harness.routeNativeElement?.ownerDocument.body.textContent).toContain(
-      'Cet écran sera disponible prochainement.',
-    );
     expect(TestBed.inject(Title).getTitle()).toBe('Dossiers — Passerelle');
   });
 

@@ -11,6 +11,11 @@ export const APP_ROUTES: Routes = [
     loadComponent: () => import('./auth/login/login.page').then((m) => m.LoginPage),
   },
   {
+    path: 'activation',
+    title: 'Activation du compte',
+    loadComponent: () => import('./auth/activation/activation.page').then((m) => m.ActivationPage),
+  },
+  {
     path: '',
     canMatch: [sessionGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),

@@ -16,3 +16,4 @@ export * from './lib/file/index-fields';
 export * from './lib/casework';
 export * from './lib/document-checklist';
 export * from './lib/api/users';
+export * from './lib/reporting';

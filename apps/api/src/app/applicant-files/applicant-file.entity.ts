@@ -52,6 +52,7 @@ import { UserEntity } from '@api/app/identity/user.entity';
 @Index('IDX_applicant_file_sort_name', ['sortName'])
 @Index('IDX_applicant_file_created_by_organization', ['createdByOrganizationId'])
 @Index('IDX_applicant_file_closed_on', ['closedOn'])
+@Index('IDX_applicant_file_kept_file', ['keptFileId'])
 @Index('IDX_applicant_file_name_search', { synchronize: false })
 @Index('IDX_applicant_file_wished_typologies', { synchronize: false })
 @Index('IDX_applicant_file_sne_number_prefix', { synchronize: false })

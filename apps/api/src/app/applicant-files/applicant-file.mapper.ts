@@ -19,17 +19,27 @@ export function priorityViewOf(grant: Grant | undefined): PriorityView {
 /** An anonymised file has no applicant any more: its identity reads empty. */
 const ANONYMOUS: Person = { lastName: '', firstNames: '', birthDate: '' };
 
-function identity(person: Person | undefined): Person {
+/** The applicant's identity (ACCESS.md « identity »): names, birth, nationality. */
+const IDENTITY_FIELDS = [
+  'civility',
+  'lastName',
+  'usageName',
+  'firstNames',
+  'birthDate',
+  'birthPlace',
+  'nationality',
+] as const;
+/** A relay clerk's contact card adds the applicant's own phone and e-mail, which it may write. */
+const CONTACT_FIELDS = ['phone', 'email'] as const;
+
+function pick(person: Person | undefined, fields: readonly (keyof Person)[]): Person {
   if (!person) return ANONYMOUS;
-  const result: Person = {
-    lastName: person.lastName,
-    firstNames: person.firstNames,
-    birthDate: person.birthDate,
-  };
-  if (person.civility) result.civility = person.civility;
-  if (person.usageName) result.usageName = person.usageName;
-  return result;
+  const result: Record<string, unknown> = {};
+  for (const field of fields) if (person[field] !== undefined) result[field] = person[field];
+  return result as unknown as Person;
 }
+
+const identity = (person: Person | undefined): Person => pick(person, IDENTITY_FIELDS);
 
 function lifecycle(file: FileRecord): Partial<ApplicantFileView> {
   return {
@@ -69,7 +79,7 @@ export function toFileView(
   if (view === 'contactCard') {
     return {
       ...base,
-      applicant: identity(file.content.applicant),
+      applicant: pick(file.content.applicant, [...IDENTITY_FIELDS, ...CONTACT_FIELDS]),
       ...(file.content.contact ? { contact: file.content.contact } : {}),
     };
   }
@@ -79,11 +89,11 @@ export function toFileView(
   const result: ApplicantFileView = {
     ...base,
     ...file.content,
-    applicant: identity(file.content.applicant),
+    applicant: file.content.applicant ?? ANONYMOUS,
     ...lifecycle(file),
     informationNoticeGivenOn: file.informationNoticeGivenOn,
     createdByOrganizationId: file.createdByOrganizationId,
-    completeness: completenessOf({ ...file.content, applicant: identity(file.content.applicant) }),
+    completeness: completenessOf({ ...file.content, applicant: file.content.applicant ?? ANONYMOUS }),
   };
   if (priority === 'full' || priority === 'codesOnly') {
     result.priority = { isPriority: file.priorityCriteria.length > 0, criteria: file.priorityCriteria };

@@ -239,6 +239,8 @@ describe('applicant files: create, read, update, duplicates', () => {
         firstNames: 'Paul',
         birthDate: '1960-02-02',
         civility: 'MR',
+        // Written by the info-point agent: identity, which the relay clerk reads too.
+        nationality: 'FRENCH',
       });
 
       const coordinator = await t.request<ApplicantFileView>('GET', `/api/applicant-files/${file.id}`, {

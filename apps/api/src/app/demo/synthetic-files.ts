@@ -8,7 +8,7 @@ import {
 } from '@passerelle/shared/domain';
 import { relayPointCode } from '@api/app/reference/reference.data';
 import { daysFrom, monthBeforeOf, plusDays, yearAfter } from './day-cache';
-import { Prng, WeightedTable } from './prng';
+import { Prng, WeightedTable, hash32 } from './prng';
 import { ContentBuilder, type ContentLevel, type SyntheticCommune } from './synthetic-content';
 import { NameSampler } from './synthetic-names';
 
@@ -217,7 +217,9 @@ export class SyntheticFileGenerator {
   private nextIndex: number;
 
   constructor(options: SyntheticFileOptions) {
-    this.random = new Prng(options.seed);
+    // A load that continues another (startIndex) must not repeat its ids: its own stream.
+    const start = options.startIndex ?? 0;
+    this.random = new Prng(start === 0 ? options.seed : hash32(start, options.seed));
     this.names = new NameSampler(this.random);
     this.today = options.today;
     this.yesterday = plusDays(options.today, -1);

@@ -369,8 +369,8 @@ describe('supporting documents', () => {
       expect((await download('orthez.ts', mourenxSensitive.id)).status).toBe(200);
       expect((await download('orthez.ts', orthezSensitive.id)).status).toBe(200);
       expect((await download('mourenx.agent', mourenxSensitive.id)).status).toBe(200);
-      expect((await download('mourenx.agent', orthezSensitive.id)).status).toBe(403);
-      expect((await download('orthez.accueil', mourenxSensitive.id)).status).toBe(403);
+      expect((await download('mourenx.agent', orthezSensitive.id)).status).toBe(404);
+      expect((await download('orthez.accueil', mourenxSensitive.id)).status).toBe(404);
       const landlord = await download('office64.bailleur', mourenxSensitive.id);
       expect(landlord.status).toBe(403);
       expect(JSON.parse(landlord.bytes.toString('utf8'))).toMatchObject({

@@ -153,6 +153,9 @@ export class DocumentsService {
     const row = await this.documents.findInScope(id, this.fileAccess.scopeOf(principal, grant));
     if (!row) throw notFound('Document');
     if (row.sensitive && !mayReadSensitive(principal, row)) {
+      // Out of the sensitive-download scope (ACCESS.md): 404 like any object out of scope, except for
+      // roles that may never download sensitive documents (403: the role may not do this at all).
+      if (grantFor(principal, 'documents.downloadSensitive')) throw notFound('Document');
       throw forbidden('This document is sensitive: your role may not download it');
     }
     const bytes = await this.storage.get(row.storage_key);

@@ -65,8 +65,9 @@ describe('fragility flags', () => {
       id: expect.any(String),
       criterion: 'WITHOUT_HOUSING',
       status: 'SUSPECTED',
-      note: 'Dort dans sa voiture',
     });
+    // The note is read by social workers only.
+    expect(flag.body.note).toBeUndefined();
     await suspect('mourenx.agent', file.id, { criterion: 'DOMESTIC_VIOLENCE_OR_FORCED_MARRIAGE' });
     const relayView = await flags('lagor.relais', file.id);
     expect(relayView.body.items.map((f) => f.criterion)).toEqual(['WITHOUT_HOUSING']);

@@ -20,8 +20,8 @@ export function toFlagView(row: FlagRow, reader: FlagReader): FragilityFlagView 
     },
     decidedOn: row.decided_on,
   };
-  const author = row.suspected_by_organization_id === reader.organizationId;
-  if (row.suspicion_note && (reader.socialWorker || author)) view.note = row.suspicion_note;
+  // « Read its note »: social workers only (ACCESS.md).
+  if (row.suspicion_note && reader.socialWorker) view.note = row.suspicion_note;
   if (reader.socialWorker) view.decisionNote = row.decision_note;
   return view;
 }

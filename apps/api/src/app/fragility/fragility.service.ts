@@ -61,7 +61,8 @@ export class FragilityService {
           flagId: flag.id,
           criterion: body.criterion,
           note: body.note ?? null,
-          public: { criterion: body.criterion },
+          // Landlords may not read suspected flags: others see only that one was suspected.
+          public: {},
         },
       });
       return flag;
@@ -144,7 +145,8 @@ export class FragilityService {
           criterion: current.criterion,
           note: body.note,
           decidedOn,
-          public: { criterion: current.criterion },
+          // « critère confirmé : <code> » for partners; a criterion ruled out stays a social matter.
+          public: body.status === 'CONFIRMED' ? { criterion: current.criterion } : {},
         },
       });
       return decided;

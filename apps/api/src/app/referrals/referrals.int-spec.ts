@@ -394,10 +394,10 @@ describe('referrals', () => {
       ]);
     });
 
-    it('hides a referral from third organisations (404) and lets only the receiver answer (sender: 403)', async () => {
+    it('hides a referral from third organisations (404) and lets only the receiver answer (sender: 404, out of its scope)', async () => {
       const { referral: sent } = await referral('lagor.relais', 'mourenx.agent');
       const path = `/api/referrals/${sent.id}`;
-      expect((await answer('lagor.relais', sent.id, { status: 'ACCEPTED' })).status).toBe(403);
+      expect((await answer('lagor.relais', sent.id, { status: 'ACCEPTED' })).status).toBe(404);
       expect((await as('lagor.relais', 'GET', path)).status).toBe(200);
       expect((await as('mourenx.agent', 'GET', path)).status).toBe(200);
       for (const third of ['monein.relais', 'orthez.accueil', 'office64.bailleur', 'sdsei.ts'] as const) {

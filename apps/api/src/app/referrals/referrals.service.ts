@@ -8,7 +8,7 @@ import type {
   UpdateReferralRequest,
 } from '@passerelle/shared/domain';
 import { type Db, Transactions } from '@api/platform/database/transactions';
-import { conflict, forbidden, invalid, notFound } from '@api/platform/http/domain-error';
+import { conflict, invalid, notFound } from '@api/platform/http/domain-error';
 import { type PageRequest, toPage } from '@api/platform/http/pagination';
 import { FileAccess } from '@api/app/access/file-access';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
@@ -68,7 +68,7 @@ export class ReferralsService {
           referralId: id,
           toOrganizationId: body.toOrganizationId,
           reason: body.reason,
-          suspectedCriteria: criteria,
+          // The suspected criteria are flags: read from the flags list by those who may.
           ...(body.appointmentWish !== undefined ? { appointmentWish: body.appointmentWish } : {}),
         },
         visibility: 'REFERRAL',
@@ -126,7 +126,8 @@ export class ReferralsService {
       const referral = await this.referrals.lock(db, id, organizationId);
       if (!referral) throw notFound('Referral');
       if (referral.to_organization_id !== organizationId) {
-        throw forbidden('Only the organisation the referral is addressed to may answer it');
+        // Out of the « addressed to its org » scope: 404, as ACCESS.md says for any object out of scope.
+        throw notFound('Referral');
       }
       if (!canMoveReferral(referral.status, body.status)) {
         throw conflict(`A ${referral.status} referral cannot become ${body.status}`);

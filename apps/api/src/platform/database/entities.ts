@@ -15,6 +15,14 @@ import { AppointmentEntity } from '@api/app/appointments/appointment.entity';
 import { WalkInSlotEntity } from '@api/app/appointments/walk-in-slot.entity';
 import { ReceptionRequestEntity } from '@api/app/appointments/reception-request.entity';
 import { AuditEntryEntity } from '@api/app/audit/audit-entry.entity';
+import { RenewalReminderEntity } from '@api/app/reporting/renewal-reminder.entity';
+import {
+  ReportingDocumentSnapshotEntity,
+  ReportingFileCheckpointEntity,
+  ReportingFileFactEntity,
+  ReportingFileFlowEntity,
+  ReportingSummaryStateEntity,
+} from '@api/app/reporting/reporting-summary.entities';
 
 /** Every entity, as classes (a bundled build cannot glob files). */
 export const ENTITIES = [
@@ -35,4 +43,10 @@ export const ENTITIES = [
   WalkInSlotEntity,
   ReceptionRequestEntity,
   AuditEntryEntity,
+  RenewalReminderEntity,
+  ReportingFileFactEntity,
+  ReportingFileFlowEntity,
+  ReportingFileCheckpointEntity,
+  ReportingDocumentSnapshotEntity,
+  ReportingSummaryStateEntity,
 ];

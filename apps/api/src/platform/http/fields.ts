@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -107,7 +108,7 @@ export const BooleanField = (options: FieldOptions = {}) =>
   applyDecorators(...presence(options), IsBoolean(), doc(options, { type: Boolean }));
 
 export const NestedField = (type: () => new () => object, options: FieldOptions = {}) =>
-  applyDecorators(...presence(options), ValidateNested(), Type(type), doc(options, { type }));
+  applyDecorators(...presence(options), IsObject(), ValidateNested(), Type(type), doc(options, { type }));
 
 export const NestedArrayField = (
   type: () => new () => object,

@@ -2,21 +2,24 @@ import type { Routes } from '@angular/router';
 import { navItem } from '../shell/navigation';
 import { canOpen, firstScreenOf } from '../shell/navigation.guard';
 
-const upcomingPage = () => import('../ui/upcoming-page.component').then((m) => m.UpcomingPage);
-
-function screen(segment: string): Routes[number] {
-  const path = `/administration/${segment}`;
-  return {
-    path: segment,
-    canMatch: [canOpen(path)],
-    title: navItem(path).label,
-    loadComponent: upcomingPage,
-  };
-}
-
 export const ADMIN_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: firstScreenOf('/administration') },
-  screen('utilisateurs'),
-  screen('organisations'),
-  screen('journal-des-acces'),
+  {
+    path: 'utilisateurs',
+    canMatch: [canOpen('/administration/utilisateurs')],
+    title: navItem('/administration/utilisateurs').label,
+    loadComponent: () => import('./users/users.page').then((m) => m.UsersPage),
+  },
+  {
+    path: 'organisations',
+    canMatch: [canOpen('/administration/organisations')],
+    title: navItem('/administration/organisations').label,
+    loadComponent: () => import('./organizations/organizations.page').then((m) => m.OrganizationsPage),
+  },
+  {
+    path: 'journal-des-acces',
+    canMatch: [canOpen('/administration/journal-des-acces')],
+    title: navItem('/administration/journal-des-acces').label,
+    loadComponent: () => import('./audit/audit-log.page').then((m) => m.AuditLogPage),
+  },
 ];

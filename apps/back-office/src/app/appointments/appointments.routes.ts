@@ -5,6 +5,6 @@ export const APPOINTMENTS_ROUTES: Routes = [
   {
     path: '',
     title: navItem('/agenda').label,
-    loadComponent: () => import('../ui/upcoming-page.component').then((m) => m.UpcomingPage),
+    loadComponent: () => import('./agenda.page').then((m) => m.AgendaPage),
   },
 ];

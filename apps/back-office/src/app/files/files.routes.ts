@@ -1,10 +1,83 @@
+import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
+import { AuthService } from '../auth/auth.service';
 import { navItem } from '../shell/navigation';
+import type { FileDialogData } from './file-dialog.route';
+import { FileStore } from './file-store';
+import { FRENCH_MATERIAL } from './material-fr';
 
-const upcomingPage = () => import('../ui/upcoming-page.component').then((m) => m.UpcomingPage);
+const dialogRoute = () => import('./file-dialog.route').then((m) => m.FileDialogRoute);
+
+async function lifecycle(step: 'registration' | 'renewal' | 'closure'): Promise<FileDialogData> {
+  const { LifecycleDialog } = await import('./lifecycle.dialog');
+  return { dialog: LifecycleDialog, dialogData: step, allowed: (abilities) => abilities[step] };
+}
+
+async function identityEdit(): Promise<FileDialogData> {
+  const { IdentityEditDialog } = await import('./identity-edit.dialog');
+  return { dialog: IdentityEditDialog, allowed: (abilities) => abilities.update };
+}
+
+async function wishesEdit(): Promise<FileDialogData> {
+  const { WishesEditDialog } = await import('./wishes-edit.dialog');
+  return { dialog: WishesEditDialog, allowed: (abilities) => abilities.updateEverything };
+}
 
 /** Who may open them is decided where the feature is mounted (app.routes.ts). */
 export const FILES_ROUTES: Routes = [
-  { path: '', title: navItem('/dossiers').label, loadComponent: upcomingPage },
-  { path: ':id', title: 'Dossier', loadComponent: upcomingPage },
+  {
+    path: '',
+    providers: [FRENCH_MATERIAL],
+    children: [
+      {
+        path: '',
+        title: navItem('/dossiers').label,
+        loadComponent: () => import('./files-list.page').then((m) => m.FilesListPage),
+      },
+      {
+        path: 'nouveau',
+        title: 'Nouveau dossier',
+        canMatch: [() => inject(AuthService).actions().has('files.create')],
+        loadComponent: () => import('./file-create.page').then((m) => m.FileCreatePage),
+      },
+      {
+        path: ':id',
+        title: 'Dossier',
+        providers: [FileStore],
+        loadComponent: () => import('./file.page').then((m) => m.FilePage),
+        children: [
+          {
+            path: 'modifier/identite',
+            title: 'Modifier le dossier',
+            loadComponent: dialogRoute,
+            resolve: { spec: identityEdit },
+          },
+          {
+            path: 'modifier/souhaits',
+            title: 'Modifier le dossier',
+            loadComponent: dialogRoute,
+            resolve: { spec: wishesEdit },
+          },
+          {
+            path: 'enregistrement',
+            title: 'Enregistrer la demande',
+            loadComponent: dialogRoute,
+            resolve: { spec: () => lifecycle('registration') },
+          },
+          {
+            path: 'renouvellement',
+            title: 'Renouveler la demande',
+            loadComponent: dialogRoute,
+            resolve: { spec: () => lifecycle('renewal') },
+          },
+          {
+            path: 'radiation',
+            title: 'Radier la demande',
+            loadComponent: dialogRoute,
+            resolve: { spec: () => lifecycle('closure') },
+          },
+        ],
+      },
+    ],
+  },
 ];

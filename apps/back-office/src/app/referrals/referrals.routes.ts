@@ -2,21 +2,24 @@ import type { Routes } from '@angular/router';
 import { navItem } from '../shell/navigation';
 import { canOpen, firstScreenOf } from '../shell/navigation.guard';
 
-const upcomingPage = () => import('../ui/upcoming-page.component').then((m) => m.UpcomingPage);
-
-function screen(segment: string): Routes[number] {
-  const path = `/orientations/${segment}`;
-  return {
-    path: segment,
-    canMatch: [canOpen(path)],
-    title: navItem(path).label,
-    loadComponent: upcomingPage,
-  };
-}
-
 export const REFERRALS_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: firstScreenOf('/orientations') },
-  screen('nouvelle'),
-  screen('envoyees'),
-  screen('recues'),
+  {
+    path: 'nouvelle',
+    canMatch: [canOpen('/orientations/nouvelle')],
+    title: navItem('/orientations/nouvelle').label,
+    loadComponent: () => import('./new-referral/new-referral.page').then((m) => m.NewReferralPage),
+  },
+  {
+    path: 'envoyees',
+    canMatch: [canOpen('/orientations/envoyees')],
+    title: navItem('/orientations/envoyees').label,
+    loadComponent: () => import('./sent/sent-referrals.page').then((m) => m.SentReferralsPage),
+  },
+  {
+    path: 'recues',
+    canMatch: [canOpen('/orientations/recues')],
+    title: navItem('/orientations/recues').label,
+    loadComponent: () => import('./received/received-referrals.page').then((m) => m.ReceivedReferralsPage),
+  },
 ];

@@ -30,6 +30,7 @@ export const TIMELINE_EVENT_TYPES = [
   'APPOINTMENT_BOOKED',
   'APPOINTMENT_UPDATED',
   'INFORMATION_NOTICE_GIVEN',
+  'RENEWAL_REMINDED',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -69,6 +70,7 @@ export const TIMELINE_EVENT_LABELS: Record<TimelineEventType, string> = {
   APPOINTMENT_BOOKED: 'Rendez-vous fixé',
   APPOINTMENT_UPDATED: 'Rendez-vous mis à jour',
   INFORMATION_NOTICE_GIVEN: "Notice d'information remise au demandeur",
+  RENEWAL_REMINDED: "Demandeur averti de l'échéance de sa demande",
 };
 
 export interface TimelineActor {

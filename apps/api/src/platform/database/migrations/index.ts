@@ -4,6 +4,8 @@ import { CaseWork1795710810564 } from './1795710810564-case-work';
 import { AuditLog1795711120214 } from './1795711120214-audit-log';
 import { SignInLimits1795711330955 } from './1795711330955-sign-in-limits';
 import { PersonalData1795711747994 } from './1795711747994-personal-data';
+import { ReportingSummary1795713385781 } from './1795713385781-reporting-summary';
+import { KeptFileIndex1795715783086 } from './1795715783086-kept-file-index';
 /** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
 export const MIGRATIONS: (new () => object)[] = [
   Foundation1795709585287,
@@ -12,4 +14,6 @@ export const MIGRATIONS: (new () => object)[] = [
   AuditLog1795711120214,
   SignInLimits1795711330955,
   PersonalData1795711747994,
+  ReportingSummary1795713385781,
+  KeptFileIndex1795715783086,
 ];

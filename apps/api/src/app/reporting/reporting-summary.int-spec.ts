@@ -1,0 +1,131 @@
+import type { FilesReport } from '@passerelle/shared/domain';
+import { type TestApp, TEST_NOW, startTestApp } from '@api/testing/test-app';
+import { minimalFile } from '@api/testing/builders';
+import { REPORTING_REFRESH_LOCK, ReportingRefreshJob } from './reporting-refresh.job';
+import { type Session, plannedFile, report, signIn, sql, wishing } from './testing/reporting-fixtures';
+
+jest.setTimeout(90_000);
+
+/** The whole summary, zero rows left out, in a stable order: what a rebuild would make. */
+async function summaryContent(t: TestApp): Promise<unknown[]> {
+  return [
+    await sql(
+      t,
+      `SELECT day, entry_organization_id, dimension, key, measure, files FROM reporting_file_flow
+        WHERE files <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    ),
+    await sql(
+      t,
+      `SELECT month, entry_organization_id, dimension, key, measure, files FROM reporting_file_checkpoint
+        WHERE files <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    ),
+    await sql(t, 'SELECT * FROM reporting_file_fact ORDER BY applicant_file_id'),
+  ];
+}
+
+describe('reporting summary job', () => {
+  let t: TestApp;
+  let mourenx: Session;
+  let coordinator: Session;
+  let job: ReportingRefreshJob;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ 'mourenx.agent': mourenx, 'cclo.coordination': coordinator } = (await signIn(t, [
+      'mourenx.agent',
+      'cclo.coordination',
+    ])) as Record<string, Session>);
+    job = t.app.get(ReportingRefreshJob);
+    ids.push(await plannedFile(t, mourenx.token, { createdOn: '2025-03-10', content: minimalFile() }));
+    ids.push(await plannedFile(t, mourenx.token, { createdOn: '2025-07-01', registeredOn: '2025-07-02' }));
+    ids.push(await plannedFile(t, mourenx.token, { createdOn: '2025-11-20', registeredOn: '2025-12-01' }));
+    ids.push(
+      await plannedFile(t, mourenx.token, {
+        createdOn: '2026-02-14',
+        registeredOn: '2026-02-15',
+        content: wishing(['T3', 'T4'], ['64410']),
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  afterEach(() => t.clock.set(TEST_NOW));
+
+  it('builds the summary from nothing, then catches up with changed files only, as a rebuild would', async () => {
+    expect(await job.run()).toEqual({ files: 'rebuilt', documents: 'measured' });
+    expect(await job.run()).toEqual({ files: { changed: 4, moved: 0 }, documents: 'fresh' });
+
+    // A commune changes the file's whole history; a closure ends it; a backdated registration too.
+    const [first, second, third] = ids as [string, string, string];
+    await sql(t, "UPDATE applicant_file SET insee_code = '64410', updated_at = now() WHERE id = $1", [first]);
+    await t.request('POST', `/api/applicant-files/${third}/closure`, {
+      token: mourenx.token,
+      body: { reason: 'WITHDRAWN', closedOn: '2026-03-03' },
+      headers: { 'if-match': '"2"' },
+    });
+    await sql(
+      t,
+      "UPDATE applicant_file SET registered_on = '2025-08-15', wished_typologies = '{T1}', updated_at = now() WHERE id = $1",
+      [second],
+    );
+    ids.push(await plannedFile(t, mourenx.token, { createdOn: '2026-06-15', content: minimalFile() }));
+
+    const refreshed = await job.run();
+    expect(refreshed?.files).toEqual({ changed: expect.any(Number), moved: 4 });
+    const incremental = await summaryContent(t);
+    expect(await job.run({ rebuild: true })).toMatchObject({ files: 'rebuilt' });
+    expect(await summaryContent(t)).toEqual(incremental);
+
+    const files = await report<FilesReport>(t, coordinator, 'files', '?from=2025-01-01&to=2026-03-31');
+    expect(files.body.territory!.atEndOfPeriod.byStatus.map((s) => [s.status, s.count])).toEqual([
+      ['CONTACT', 1],
+      ['REGISTERED', 2],
+      ['RENEWAL_DUE', 0],
+      ['CLOSED', 1],
+    ]);
+    expect(files.body.territory!.atEndOfPeriod.byCommune.map((c) => [c.inseeCode, c.count])).toEqual([
+      ['64430', 3],
+      ['64410', 1],
+    ]);
+  });
+
+  it('adds the checkpoint of a new month and keeps counting the files due for renewal', async () => {
+    await job.run({ rebuild: true });
+    t.clock.set('2026-08-03T10:00:00Z');
+    await job.run();
+    const months = await sql<{ month: string }>(
+      t,
+      'SELECT DISTINCT month::text AS month FROM reporting_file_checkpoint ORDER BY 1 DESC LIMIT 3',
+    );
+    expect(months.map((m) => m.month)).toEqual(['2026-08-01', '2026-07-01', '2026-06-01']);
+    const extended = await summaryContent(t);
+    await job.run({ rebuild: true });
+    expect(await summaryContent(t)).toEqual(extended);
+    // Registered 2 July 2025 (due 2 July 2026): RENEWAL_DUE from 2 June; not closed by the job here.
+    const june = await report<FilesReport>(t, coordinator, 'files', '?from=2026-06-01&to=2026-06-30');
+    expect(june.body.territory!.atEndOfPeriod.byStatus.find((s) => s.status === 'RENEWAL_DUE')?.count).toBe(
+      1,
+    );
+  });
+
+  it('runs on one instance at a time: the others skip', async () => {
+    await t.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [REPORTING_REFRESH_LOCK]);
+      expect(await job.run()).toBeNull();
+    });
+    expect(await job.run()).not.toBeNull();
+  });
+
+  it('says when the summary was refreshed, and rebuilds it when its state is lost', async () => {
+    const before = await report<FilesReport>(t, coordinator, 'files');
+    expect(Date.parse(before.body.summaryRefreshedAt ?? '')).not.toBeNaN();
+    await sql(t, 'DELETE FROM reporting_summary_state');
+    const none = await report<FilesReport>(t, coordinator, 'files');
+    expect(none.body.summaryRefreshedAt).toBeNull();
+    expect(await job.run()).toMatchObject({ files: 'rebuilt' });
+  });
+});

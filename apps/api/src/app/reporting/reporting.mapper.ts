@@ -1,0 +1,207 @@
+import {
+  type CommuneCount,
+  type CountFigure,
+  FILE_STATUSES,
+  type FileEntries,
+  type FileFigures,
+  type FileStock,
+  type LateReceptionCase,
+  ORGANIZATION_TYPES,
+  type OrganizationCount,
+  type OrganizationType,
+  REFERRAL_STATUSES,
+  type ReceptionCommitmentFigures,
+  type ReferralFigures,
+  type ReportingOrganization,
+  TYPOLOGIES,
+  type WaitingTimeFigures,
+} from '@passerelle/shared/domain';
+import type { Figures } from './reporting-figures';
+import type {
+  FileFigureRow,
+  LateReceptionRow,
+  ReceptionFigureRow,
+  ReferralFigureRow,
+  ReferralGroupingColumn,
+  WaitingTimeRow,
+} from './reporting.queries';
+import type { OrganizationRow } from './reporting.repository';
+
+/** Rows of the reporting statements → the shared response shapes, the suppression rule applied. */
+
+const sum = <T>(rows: readonly T[], value: (row: T) => number): number =>
+  rows.reduce((total, row) => total + value(row), 0);
+
+export function organizationOf(row: { id: string; name: string; type: string }): ReportingOrganization {
+  return { id: row.id, name: row.name, type: row.type as OrganizationType };
+}
+
+export function fileFigures(
+  rows: FileFigureRow[],
+  entries: FileFigureRow[] | null,
+  communeNames: Map<string, string>,
+  organizations: OrganizationRow[],
+  figures: Figures,
+): FileFigures {
+  const isStatus = (measure: string) => (FILE_STATUSES as readonly string[]).includes(measure);
+  const communeRows = rows.filter((row) => row.dimension === 'COMMUNE');
+  const typologyRows = rows.filter((row) => row.dimension === 'TYPOLOGY');
+  const total = (selected: FileFigureRow[], stock: boolean) =>
+    sum(
+      selected.filter((row) => (stock ? isStatus(row.measure) : row.measure === 'ENTERED')),
+      (row) => row.files,
+    );
+  const byCommune = (stock: boolean): CommuneCount[] => {
+    const keys = [...new Set(communeRows.map((row) => row.key ?? ''))];
+    return keys
+      .map((key) => ({
+        key,
+        files: total(
+          communeRows.filter((row) => row.key === key),
+          stock,
+        ),
+      }))
+      .filter(({ files }) => files !== 0)
+      .sort((a, b) => b.files - a.files || a.key.localeCompare(b.key))
+      .map(({ key, files }) => ({
+        inseeCode: key === '' ? null : key,
+        name: communeNames.get(key) ?? null,
+        ...figures.count(files),
+      }));
+  };
+  const byTypology = (stock: boolean) =>
+    TYPOLOGIES.map((typology) => ({
+      typology,
+      ...figures.count(
+        total(
+          typologyRows.filter((row) => row.key === typology),
+          stock,
+        ),
+      ),
+    }));
+  const byPointOfEntry = (stock: boolean): OrganizationCount[] | undefined =>
+    entries
+      ? organizations
+          .map((organization) => ({
+            organization,
+            files: total(
+              entries.filter((row) => row.entry_organization_id === organization.id),
+              stock,
+            ),
+          }))
+          .filter(({ files }) => files !== 0)
+          .sort((a, b) => b.files - a.files || a.organization.name.localeCompare(b.organization.name))
+          .map(({ organization, files }) => ({ ...organizationOf(organization), ...figures.count(files) }))
+      : undefined;
+  const stockEntries = byPointOfEntry(true);
+  const entered = byPointOfEntry(false);
+  const atEndOfPeriod: FileStock = {
+    total: total(communeRows, true),
+    byStatus: FILE_STATUSES.map((status) => ({
+      status,
+      ...figures.count(
+        sum(
+          communeRows.filter((row) => row.measure === status),
+          (row) => row.files,
+        ),
+      ),
+    })),
+    byCommune: byCommune(true),
+    byTypology: byTypology(true),
+    ...(stockEntries ? { byPointOfEntry: stockEntries } : {}),
+  };
+  const enteredDuringPeriod: FileEntries = {
+    total: total(communeRows, false),
+    byCommune: byCommune(false),
+    byTypology: byTypology(false),
+    ...(entered ? { byPointOfEntry: entered } : {}),
+  };
+  return { atEndOfPeriod, enteredDuringPeriod };
+}
+
+export function referralFigures(
+  pick: (set: ReferralGroupingColumn[]) => ReferralFigureRow[],
+  figures: Figures,
+): ReferralFigures {
+  const base = pick([])[0];
+  const byKey = <K extends string>(
+    set: ReferralGroupingColumn,
+    keys: readonly K[],
+  ): { key: K; count: CountFigure }[] => {
+    const rows = pick([set]);
+    return keys.map((key) => ({
+      key,
+      count: figures.count(rows.find((row) => row[set] === key)?.referrals ?? 0),
+    }));
+  };
+  return {
+    total: base?.referrals ?? 0,
+    byStatus: byKey('status', REFERRAL_STATUSES).map(({ key, count }) => ({ status: key, ...count })),
+    delays: {
+      sentToAnswered: figures.days(
+        base?.answered ?? 0,
+        base?.answered_average ?? null,
+        base?.answered_median ?? null,
+      ),
+      sentToDone: figures.days(base?.done ?? 0, base?.done_average ?? null, base?.done_median ?? null),
+    },
+    byOriginType: byKey('from_type', ORGANIZATION_TYPES).map(({ key, count }) => ({
+      organizationType: key,
+      ...count,
+    })),
+    byDestinationType: byKey('to_type', ORGANIZATION_TYPES).map(({ key, count }) => ({
+      organizationType: key,
+      ...count,
+    })),
+  };
+}
+
+export function receptionFigures(
+  row: ReceptionFigureRow | undefined,
+  figures: Figures,
+): Omit<ReceptionCommitmentFigures, 'lateCases'> {
+  const met = row?.met ?? 0;
+  const late = row?.late ?? 0;
+  return {
+    total: row?.requests ?? 0,
+    met: figures.count(met),
+    late: figures.count(late),
+    open: figures.count(row?.open ?? 0),
+    shareMet: figures.share(met + late, met),
+    daysLate: figures.days(late, row?.late_average ?? null, row?.late_median ?? null),
+  };
+}
+
+export function lateCase(row: LateReceptionRow, withOrganization: boolean): LateReceptionCase {
+  return {
+    requestedOn: row.requested_on,
+    deadline: row.deadline,
+    daysLate: row.days_late,
+    receivedOn: row.honoured_on,
+    ...(withOrganization
+      ? {
+          recordedBy: organizationOf({
+            id: row.recorded_by_organization_id,
+            name: row.recorded_by_organization_name,
+            type: row.recorded_by_organization_type,
+          }),
+        }
+      : {}),
+  };
+}
+
+export function waitingTimeFigures(rows: WaitingTimeRow[], figures: Figures): WaitingTimeFigures {
+  const days = (row: WaitingTimeRow | undefined) =>
+    figures.days(row?.cases ?? 0, row?.average ?? null, row?.median ?? null);
+  return {
+    overall: days(rows.find((row) => row.dimension === 'ALL')),
+    byTypology: TYPOLOGIES.map((typology) => ({
+      typology,
+      ...days(rows.find((row) => row.dimension === 'TYPOLOGY' && row.key === typology)),
+    })),
+    byCommune: rows
+      .filter((row) => row.dimension === 'COMMUNE' && row.key !== null)
+      .sort((a, b) => b.cases - a.cases || (a.key ?? '').localeCompare(b.key ?? ''))
+      .map((row) => ({ inseeCode: row.key ?? '', name: row.name, ...days(row) })),
+  };
+}

@@ -1,0 +1,521 @@
+import {
+  type CalendarDate,
+  type ReportingPeriod,
+  REFERRAL_STATUSES,
+  addDays,
+  oneMonthAfter,
+} from '@passerelle/shared/domain';
+import { sqlList } from '@api/platform/database/sql';
+import { SqlParams, type SqlStatement } from '@api/platform/database/sql-params';
+import { parisMidnight, parisTime } from '@api/app/appointments/appointments.queries';
+import { receptionCommitmentSql } from '@api/app/appointments/reception-commitment';
+import { type FileScope, fileScopeSql } from '@api/app/access/file-scope';
+
+/**
+ * The SQL of the steering indicators, in one place for reviewers (see the snapshot test). Every
+ * statement aggregates in PostgreSQL and answers a few rows: never one row per file.
+ *
+ * Whose figures: `organizationId` is the caller's organisation. Statements group by `own` (the row
+ * concerns that organisation) so that one pass gives both its figures and the territory's totals;
+ * `ownOnly` (the relay clerk's view) keeps only its rows. The coordinator groups by organisation.
+ */
+export interface ReportingScope {
+  organizationId: string;
+  /** Only the organisation's own rows (the `ownOrganization` view). */
+  ownOnly: boolean;
+  /** Breakdowns by organisation (the `everything` view). */
+  byOrganization: boolean;
+}
+
+/** The instants of a period of Paris calendar days: [start, end). */
+function periodInstants(period: ReportingPeriod, params: SqlParams): { start: string; end: string } {
+  return {
+    start: parisMidnight(params.add(period.from)),
+    end: parisMidnight(`(${params.add(period.to)}::date + 1)`),
+  };
+}
+
+const parisDay = (instant: string): string => `${parisTime(instant)}::date`;
+
+// ── files (from the summary) ─────────────────────────────────────────────────
+
+/**
+ * The summary's running totals on `day`: the latest monthly checkpoint on or before it, plus the
+ * flows from that checkpoint to `day` (both included). `sign` -1 subtracts them.
+ */
+function summaryAt(
+  params: SqlParams,
+  day: CalendarDate,
+  options: { sign: 1 | -1; measures?: readonly string[]; organizationId?: string },
+): string {
+  const d = `${params.add(day)}::date`;
+  const checkpoint = `(SELECT max(cp.month) FROM reporting_file_checkpoint cp WHERE cp.month <= ${d})`;
+  const filters = [
+    ...(options.measures ? [`measure IN (${sqlList(options.measures)})`] : []),
+    ...(options.organizationId ? [`entry_organization_id = ${params.add(options.organizationId)}`] : []),
+  ].map((condition) => `\n     AND ${condition}`);
+  const files = options.sign === 1 ? 'files' : '-files';
+  return `SELECT entry_organization_id, dimension, key, measure, ${files} AS files
+    FROM reporting_file_checkpoint
+   WHERE month = ${checkpoint}${filters.join('')}
+  UNION ALL
+  SELECT entry_organization_id, dimension, key, measure, ${files}
+    FROM reporting_file_flow
+   WHERE day >= COALESCE(${checkpoint}, '-infinity'::date) AND day <= ${d}${filters.join('')}`;
+}
+
+/** A row of `fileFiguresQuery`: a measure's files under one key of a dimension. */
+export interface FileFigureRow {
+  /** Set by the coordinator's breakdown by point of entry (then `dimension` is null). */
+  entry_organization_id: string | null;
+  own: boolean | null;
+  dimension: 'COMMUNE' | 'TYPOLOGY' | null;
+  key: string | null;
+  /** A status (files in it on the last day) or ENTERED (files created during the period). */
+  measure: string;
+  files: number;
+}
+
+/**
+ * Files on the last day of the period by status, and files created during it (ENTERED), by commune
+ * and wished typology, from the summary: at most a month of daily flows, whatever the file count.
+ */
+export function fileFiguresQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
+  const params = new SqlParams();
+  const organizationId = scope.ownOnly ? scope.organizationId : undefined;
+  const atEnd = summaryAt(params, period.to, { sign: 1, organizationId });
+  const before = summaryAt(params, addDays(period.from, -1), {
+    sign: -1,
+    measures: ['CREATED'],
+    organizationId,
+  });
+  const figures = scope.byOrganization
+    ? `SELECT NULL::uuid AS entry_organization_id, NULL::boolean AS own, s.dimension, s.key, s.measure,
+       sum(s.files)::int AS files
+  FROM s GROUP BY s.dimension, s.key, s.measure HAVING sum(s.files) <> 0
+UNION ALL
+SELECT s.entry_organization_id, NULL::boolean, NULL, NULL, s.measure, sum(s.files)::int
+  FROM s WHERE s.dimension = 'COMMUNE' GROUP BY s.entry_organization_id, s.measure HAVING sum(s.files) <> 0`
+    : `SELECT NULL::uuid AS entry_organization_id, s.entry_organization_id = ${params.add(scope.organizationId)} AS own,
+       s.dimension, s.key, s.measure, sum(s.files)::int AS files
+  FROM s GROUP BY 2, s.dimension, s.key, s.measure HAVING sum(s.files) <> 0`;
+  const text = `WITH s AS MATERIALIZED (
+  SELECT u.entry_organization_id, u.dimension, u.key,
+         CASE WHEN u.measure = 'CREATED' THEN 'ENTERED' ELSE u.measure END AS measure, u.files
+    FROM (
+  ${atEnd}
+  UNION ALL
+  ${before}) u)
+${figures}`;
+  return { text, values: params.values };
+}
+
+// ── referrals ─────────────────────────────────────────────────────────────────
+
+/** The grouping columns of `referralFiguresQuery`, in GROUPING() order. */
+export const REFERRAL_GROUPING = ['side', 'from_id', 'to_id', 'status', 'from_type', 'to_type'] as const;
+export type ReferralGroupingColumn = (typeof REFERRAL_GROUPING)[number];
+
+/** The GROUPING() bitmask of a grouping set: 1 for every column aggregated away. */
+export function groupingMask<C extends string>(columns: readonly C[], set: readonly C[]): number {
+  return columns.reduce(
+    (mask, column, i) => mask | (set.includes(column) ? 0 : 1 << (columns.length - 1 - i)),
+    0,
+  );
+}
+
+export interface ReferralFigureRow {
+  /** GROUPING() over `referralGroupingColumns(scope)`. */
+  grouping: number;
+  side: 'SENT' | 'RECEIVED' | null;
+  from_id: string | null;
+  to_id: string | null;
+  status: string | null;
+  from_type: string | null;
+  to_type: string | null;
+  referrals: number;
+  answered: number;
+  answered_average: string | null;
+  answered_median: number | null;
+  done: number;
+  done_average: string | null;
+  done_median: number | null;
+}
+
+/** The grouping sets each view needs. */
+export function referralGroupingSets(scope: ReportingScope): ReferralGroupingColumn[][] {
+  const own: ReferralGroupingColumn[][] = [
+    ['side'],
+    ['side', 'status'],
+    ['side', 'from_type'],
+    ['side', 'to_type'],
+  ];
+  const territory: ReferralGroupingColumn[][] = [[], ['status'], ['from_type'], ['to_type']];
+  const byOrganization: ReferralGroupingColumn[][] = [
+    ['from_id'],
+    ['from_id', 'status'],
+    ['to_id'],
+    ['to_id', 'status'],
+  ];
+  if (scope.ownOnly) return own;
+  return scope.byOrganization ? [...territory, ...byOrganization] : [...own, ...territory];
+}
+
+/** The columns that some grouping set of the view uses: GROUPING() takes these only. */
+export function referralGroupingColumns(scope: ReportingScope): ReferralGroupingColumn[] {
+  const sets = referralGroupingSets(scope);
+  return REFERRAL_GROUPING.filter((column) => sets.some((set) => set.includes(column)));
+}
+
+/**
+ * Referrals sent during the period: counts by status today, origin and destination, and the delays
+ * in Paris calendar days from sending to the answer (accepted or declined) and to completion.
+ * Reached through each organisation's (from_organization_id, created_at) index.
+ */
+export function referralFiguresQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
+  const params = new SqlParams();
+  const { start, end } = periodInstants(period, params);
+  const org = params.add(scope.organizationId);
+  const sent = parisDay('r.created_at');
+  const sets = referralGroupingSets(scope)
+    .map((set) => `(${set.map((column) => `x.${column}`).join(', ')})`)
+    .join(', ');
+  const used = referralGroupingColumns(scope);
+  const columns = REFERRAL_GROUPING.map((column) =>
+    used.includes(column) ? `x.${column}` : `NULL AS ${column}`,
+  ).join(', ');
+  const text = `WITH x AS (
+  SELECT CASE WHEN r.from_organization_id = ${org} THEN 'SENT' WHEN r.to_organization_id = ${org} THEN 'RECEIVED' END AS side,
+         r.from_organization_id AS from_id, r.to_organization_id AS to_id, r.status,
+         fo.type AS from_type, tor.type AS to_type,
+         ${parisDay('r.responded_at')} - ${sent} AS answered_days,
+         ${parisDay('r.done_at')} - ${sent} AS done_days
+    FROM organization fo
+    JOIN referral r ON r.from_organization_id = fo.id AND r.created_at >= ${start} AND r.created_at < ${end}
+    JOIN organization tor ON tor.id = r.to_organization_id${scope.ownOnly ? `\n   WHERE (r.from_organization_id = ${org} OR r.to_organization_id = ${org})` : ''})
+SELECT GROUPING(${used.map((column) => `x.${column}`).join(', ')}) AS grouping,
+       ${columns},
+       count(*)::int AS referrals,
+       count(x.answered_days)::int AS answered, avg(x.answered_days) AS answered_average,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY x.answered_days) AS answered_median,
+       count(x.done_days)::int AS done, avg(x.done_days) AS done_average,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY x.done_days) AS done_median
+  FROM x
+ GROUP BY GROUPING SETS (${sets})`;
+  return { text, values: params.values };
+}
+
+// ── reception commitment ──────────────────────────────────────────────────────
+
+export interface ReceptionFigureRow {
+  /** 3: the territory (or, for the relay clerk, its own requests); 0: one organisation, or `own`. */
+  grouping: number;
+  recorded_by_organization_id: string | null;
+  own: boolean | null;
+  requests: number;
+  met: number;
+  late: number;
+  open: number;
+  late_average: string | null;
+  late_median: number | null;
+}
+
+/** The requests made during the period, as they stand today (`receptionCommitmentSql`), counted. */
+export function receptionFiguresQuery(
+  period: ReportingPeriod,
+  today: CalendarDate,
+  scope: ReportingScope,
+): SqlStatement {
+  const params = new SqlParams();
+  const commitment = receptionCommitmentSql(params, today, {
+    requestedFrom: period.from,
+    requestedTo: period.to,
+    ...(scope.ownOnly ? { recordedByOrganizationId: scope.organizationId } : {}),
+  });
+  const key = scope.byOrganization
+    ? 'rc.recorded_by_organization_id, NULL::boolean'
+    : `NULL::uuid, rc.recorded_by_organization_id = ${params.add(scope.organizationId)}`;
+  const text = `SELECT g.grouping, g.recorded_by_organization_id, g.own, g.requests, g.met, g.late, g.open,
+       g.late_average, g.late_median
+FROM (
+  SELECT GROUPING(k.recorded_by_organization_id, k.own) AS grouping, k.recorded_by_organization_id, k.own,
+         count(*)::int AS requests,
+         count(*) FILTER (WHERE rc.state = 'MET')::int AS met,
+         count(*) FILTER (WHERE rc.state = 'LATE')::int AS late,
+         count(*) FILTER (WHERE rc.state = 'OPEN')::int AS open,
+         avg(rc.days_late) FILTER (WHERE rc.state = 'LATE') AS late_average,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY rc.days_late) FILTER (WHERE rc.state = 'LATE') AS late_median
+    FROM (${commitment}) rc
+    CROSS JOIN LATERAL (SELECT ${key}) AS k(recorded_by_organization_id, own)
+   GROUP BY GROUPING SETS ((k.recorded_by_organization_id, k.own), ())) g`;
+  return { text, values: params.values };
+}
+
+export interface LateReceptionRow {
+  requested_on: CalendarDate;
+  deadline: CalendarDate;
+  days_late: number;
+  honoured_on: CalendarDate | null;
+  recorded_by_organization_id: string;
+  recorded_by_organization_name: string;
+  recorded_by_organization_type: string;
+}
+
+/** At most this many late cases are listed (the most late first); the counts cover them all. */
+export const MAX_LATE_CASES = 100;
+
+/** The late requests of the period: dates and days late, nothing about the applicant. */
+export function lateReceptionQuery(
+  period: ReportingPeriod,
+  today: CalendarDate,
+  organizationId: string | null,
+): SqlStatement {
+  const params = new SqlParams();
+  const commitment = receptionCommitmentSql(params, today, {
+    requestedFrom: period.from,
+    requestedTo: period.to,
+    ...(organizationId ? { recordedByOrganizationId: organizationId } : {}),
+  });
+  const text = `SELECT rc.requested_on, rc.deadline, rc.days_late, rc.honoured_on, rc.recorded_by_organization_id,
+       o.name AS recorded_by_organization_name, o.type AS recorded_by_organization_type
+  FROM (${commitment}) rc
+  JOIN organization o ON o.id = rc.recorded_by_organization_id
+ WHERE rc.state = 'LATE'
+ ORDER BY rc.days_late DESC, rc.requested_on, rc.id
+ LIMIT ${MAX_LATE_CASES}`;
+  return { text, values: params.values };
+}
+
+// ── renewals ──────────────────────────────────────────────────────────────────
+
+export interface RenewalFigureRow {
+  own: boolean;
+  due: number;
+  reminded: number;
+  closed_not_renewed: number;
+}
+
+/** The registered demands falling due from `today` to one month later, and the closures for non-renewal. */
+export function dueWindow(today: CalendarDate): { from: CalendarDate; to: CalendarDate } {
+  return { from: today, to: oneMonthAfter(today) };
+}
+
+/**
+ * Renewals due within the next month (reminded or not) and demands closed for non-renewal during the
+ * period, by whether the caller's organisation created them; through the renewal_due_on and
+ * closed_on indexes.
+ */
+export function renewalFiguresQuery(
+  period: ReportingPeriod,
+  today: CalendarDate,
+  scope: ReportingScope,
+): SqlStatement {
+  const params = new SqlParams();
+  const window = dueWindow(today);
+  const org = params.add(scope.organizationId);
+  const own = scope.ownOnly ? `\n     AND f.created_by_organization_id = ${org}` : '';
+  const text = `SELECT k.own, sum(k.due)::int AS due, sum(k.reminded)::int AS reminded,
+       sum(k.closed_not_renewed)::int AS closed_not_renewed
+FROM (
+  SELECT f.created_by_organization_id = ${org} AS own, 1 AS due,
+         (rr.id IS NOT NULL)::int AS reminded, 0 AS closed_not_renewed
+    FROM applicant_file f
+    LEFT JOIN renewal_reminder rr ON rr.applicant_file_id = f.id AND rr.renewal_due_on = f.renewal_due_on
+   WHERE f.status IN ('REGISTERED', 'RENEWAL_DUE')
+     AND f.renewal_due_on >= ${params.add(window.from)}::date AND f.renewal_due_on <= ${params.add(window.to)}::date${own}
+  UNION ALL
+  SELECT f.created_by_organization_id = ${org}, 0, 0, 1
+    FROM applicant_file f
+   WHERE f.closed_on >= ${params.add(period.from)}::date AND f.closed_on <= ${params.add(period.to)}::date
+     AND f.closure_reason = 'NOT_RENEWED'${own}) k
+GROUP BY k.own`;
+  return { text, values: params.values };
+}
+
+// ── waiting times ─────────────────────────────────────────────────────────────
+
+export interface WaitingTimeRow {
+  own: boolean | null;
+  dimension: 'ALL' | 'TYPOLOGY' | 'COMMUNE';
+  key: string | null;
+  name: string | null;
+  cases: number;
+  average: string | null;
+  median: number | null;
+}
+
+/**
+ * Days from the seniority date to the closure as HOUSED, for demands housed during the period:
+ * overall, by wished typology and by wished commune (a file counts under each of its wishes);
+ * for the caller's organisation (files it created) and for the territory.
+ */
+export function waitingTimesQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
+  const params = new SqlParams();
+  const org = params.add(scope.organizationId);
+  // Own rows (own true), territory rows (own null): one pass for both.
+  const sets = (keys: string[]): string => {
+    const own = `(${['h.own', ...keys].join(', ')})`;
+    const territory = `(${keys.join(', ')})`;
+    if (scope.byOrganization) return territory;
+    return scope.ownOnly ? own : `${own}, ${territory}`;
+  };
+  const own = scope.byOrganization ? 'NULL::boolean' : 'h.own';
+  const aggregates = `count(*)::int AS cases, avg(h.days) AS average,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY h.days) AS median`;
+  const text = `WITH h AS MATERIALIZED (
+  SELECT f.created_by_organization_id = ${org} AS own, f.closed_on - f.seniority_date AS days,
+         f.wished_typologies, f.wished_communes
+    FROM applicant_file f
+   WHERE f.closed_on >= ${params.add(period.from)}::date AND f.closed_on <= ${params.add(period.to)}::date
+     AND f.closure_reason = 'HOUSED' AND f.seniority_date IS NOT NULL${scope.ownOnly ? `\n     AND f.created_by_organization_id = ${org}` : ''})
+SELECT w.own, w.dimension, w.key, c.name, w.cases, w.average, w.median
+FROM (
+  SELECT ${own} AS own, 'ALL' AS dimension, NULL::varchar AS key, ${aggregates}
+    FROM h GROUP BY GROUPING SETS (${sets([])})
+  UNION ALL
+  SELECT ${own}, 'TYPOLOGY', t.key, ${aggregates}
+    FROM h CROSS JOIN LATERAL unnest(h.wished_typologies) AS t(key) GROUP BY GROUPING SETS (${sets(['t.key'])})
+  UNION ALL
+  SELECT ${own}, 'COMMUNE', t.key, ${aggregates}
+    FROM h CROSS JOIN LATERAL unnest(h.wished_communes) AS t(key) GROUP BY GROUPING SETS (${sets(['t.key'])})) w
+LEFT JOIN commune c ON w.dimension = 'COMMUNE' AND c.insee_code = w.key`;
+  return { text, values: params.values };
+}
+
+// ── documents (from the daily snapshot) ───────────────────────────────────────
+
+export interface DocumentSnapshotRow {
+  day: CalendarDate;
+  entry_organization_id: string;
+  registered_files: number;
+  registration_complete: number;
+  instruction_complete: number;
+}
+
+/** The latest daily measure within the period, by point of entry. */
+export function documentFiguresQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
+  const params = new SqlParams();
+  const text = `SELECT s.day, s.entry_organization_id, s.registered_files, s.registration_complete, s.instruction_complete
+  FROM reporting_document_snapshot s
+ WHERE s.day = (SELECT max(l.day) FROM reporting_document_snapshot l
+                 WHERE l.day >= ${params.add(period.from)}::date AND l.day <= ${params.add(period.to)}::date)${
+                   scope.ownOnly
+                     ? `\n   AND s.entry_organization_id = ${params.add(scope.organizationId)}`
+                     : ''
+                 }`;
+  return { text, values: params.values };
+}
+
+// ── activity ──────────────────────────────────────────────────────────────────
+
+export interface ActivityRow {
+  id: string;
+  name: string;
+  type: string;
+  active: boolean;
+  files_created: number;
+  referrals_sent: number;
+  referrals_received: number;
+  appointments_held: number;
+  reception_requests: number;
+}
+
+/**
+ * Per organisation, in the period: files created (from the summary), referrals sent and received,
+ * honoured appointments, reception requests recorded. Each count goes through an index that starts
+ * with the organisation; reception requests through their date.
+ */
+export function activityQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
+  const params = new SqlParams();
+  const { start, end } = periodInstants(period, params);
+  const created = summaryAt(params, period.to, { sign: 1, measures: ['CREATED'] });
+  const createdBefore = summaryAt(params, addDays(period.from, -1), { sign: -1, measures: ['CREATED'] });
+  const from = `${params.add(period.from)}::date`;
+  const to = `${params.add(period.to)}::date`;
+  const text = `WITH created AS (
+  SELECT s.entry_organization_id AS id, sum(s.files)::int AS n
+    FROM (
+  ${created}
+  UNION ALL
+  ${createdBefore}) s
+   WHERE s.dimension = 'COMMUNE'
+   GROUP BY s.entry_organization_id),
+requests AS (
+  SELECT rr.recorded_by_organization_id AS id, count(*)::int AS n
+    FROM reception_request rr
+   WHERE rr.requested_on >= ${from} AND rr.requested_on <= ${to}
+   GROUP BY rr.recorded_by_organization_id)
+SELECT o.id, o.name, o.type, o.active,
+       COALESCE(created.n, 0) AS files_created,
+       (SELECT count(*)::int FROM referral r
+         WHERE r.from_organization_id = o.id AND r.created_at >= ${start} AND r.created_at < ${end}) AS referrals_sent,
+       (SELECT count(*)::int FROM referral r
+         WHERE r.to_organization_id = o.id AND r.status IN (${sqlList(REFERRAL_STATUSES)})
+           AND r.created_at >= ${start} AND r.created_at < ${end}) AS referrals_received,
+       (SELECT count(*)::int FROM appointment a
+         WHERE a.organization_id = o.id AND a.starts_at >= ${start} AND a.starts_at < ${end}
+           AND a.outcome = 'HONOURED') AS appointments_held,
+       COALESCE(requests.n, 0) AS reception_requests
+  FROM organization o
+  LEFT JOIN created ON created.id = o.id
+  LEFT JOIN requests ON requests.id = o.id${scope.ownOnly ? `\n WHERE o.id = ${params.add(scope.organizationId)}` : ''}
+ ORDER BY o.type, o.name, o.id`;
+  return { text, values: params.values };
+}
+
+// ── renewal reminders ────────────────────────────────────────────────────────
+
+export interface ReminderRow {
+  id: string;
+  status: string;
+  sne_number: string | null;
+  renewal_due_on: CalendarDate;
+  applicant: {
+    civility?: string;
+    lastName?: string;
+    usageName?: string;
+    firstNames?: string;
+  } | null;
+  contact: Record<string, unknown> | null;
+}
+
+function remindersWhere(today: CalendarDate, scope: FileScope, params: SqlParams): string {
+  const window = dueWindow(today);
+  return `f.status IN ('REGISTERED', 'RENEWAL_DUE')
+  AND f.renewal_due_on >= ${params.add(window.from)}::date AND f.renewal_due_on <= ${params.add(window.to)}::date
+  AND NOT EXISTS (SELECT 1 FROM renewal_reminder rr WHERE rr.applicant_file_id = f.id AND rr.renewal_due_on = f.renewal_due_on)
+  AND ${fileScopeSql(scope, params)}`;
+}
+
+/** The applicants to remind, soonest due first, within the caller's scope of files; and their count. */
+export function remindersQueries(
+  today: CalendarDate,
+  scope: FileScope,
+  page: { limit: number; offset: number },
+): { page: SqlStatement; count: SqlStatement } {
+  const pageParams = new SqlParams();
+  const pageText = `SELECT f.id, f.status, f.sne_number, f.renewal_due_on, f.content->'applicant' AS applicant,
+  f.content->'contact' AS contact
+FROM applicant_file f
+WHERE ${remindersWhere(today, scope, pageParams)}
+ORDER BY f.renewal_due_on, f.sort_name, f.id
+LIMIT ${pageParams.add(page.limit)} OFFSET ${pageParams.add(page.offset)}`;
+  const countParams = new SqlParams();
+  const countText = `SELECT count(*)::int AS total
+FROM applicant_file f
+WHERE ${remindersWhere(today, scope, countParams)}`;
+  return {
+    page: { text: pageText, values: pageParams.values },
+    count: { text: countText, values: countParams.values },
+  };
+}
+
+/** One file in the caller's scope, with what a reminder needs (locked when writing). */
+export function reminderFileQuery(id: string, scope: FileScope): SqlStatement {
+  const params = new SqlParams();
+  const text = `SELECT f.id, f.status, f.sne_number, f.renewal_due_on, f.content->'applicant' AS applicant,
+  f.content->'contact' AS contact
+FROM applicant_file f
+WHERE f.id = ${params.add(id)} AND ${fileScopeSql(scope, params)}`;
+  return { text, values: params.values };
+}

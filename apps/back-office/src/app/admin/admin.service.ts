@@ -1,0 +1,82 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  AuditAction,
+  CommuneView,
+  CreateOrganizationRequest,
+  CreateUserRequest,
+  OrganizationView,
+  Page,
+  UpdateOrganizationRequest,
+  UpdateUserRequest,
+  UserView,
+  UserWithActivationCode,
+} from '@passerelle/shared/domain';
+import type { Observable } from 'rxjs';
+
+/** A line of the access log (`GET /api/audit-entries`, API.md). */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  userId: string | null;
+  username: string | null;
+  organizationId: string | null;
+  applicantFileId?: string;
+  action: AuditAction;
+  route: string;
+}
+
+export interface AuditFilters {
+  userId?: string;
+  applicantFileId?: string;
+  action?: AuditAction;
+  from?: string;
+  to?: string;
+}
+
+function withDefined(params: HttpParams, values: object): HttpParams {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+  }
+  return params;
+}
+
+/** The coordinator's routes: users, organisations, the access log. */
+@Injectable({ providedIn: 'root' })
+export class AdminService {
+  private readonly http = inject(HttpClient);
+
+  users(page: number, pageSize: number): Observable<Page<UserView>> {
+    const params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    return this.http.get<Page<UserView>>('/api/users', { params });
+  }
+
+  createUser(request: CreateUserRequest): Observable<UserWithActivationCode> {
+    return this.http.post<UserWithActivationCode>('/api/users', request);
+  }
+
+  updateUser(id: string, request: UpdateUserRequest): Observable<UserWithActivationCode> {
+    return this.http.patch<UserWithActivationCode>(`/api/users/${id}`, request);
+  }
+
+  organizations(): Observable<OrganizationView[]> {
+    return this.http.get<OrganizationView[]>('/api/organizations');
+  }
+
+  communes(): Observable<CommuneView[]> {
+    return this.http.get<CommuneView[]>('/api/communes');
+  }
+
+  createOrganization(request: CreateOrganizationRequest): Observable<OrganizationView> {
+    return this.http.post<OrganizationView>('/api/organizations', request);
+  }
+
+  updateOrganization(id: string, request: UpdateOrganizationRequest): Observable<OrganizationView> {
+    return this.http.patch<OrganizationView>(`/api/organizations/${id}`, request);
+  }
+
+  auditEntries(filters: AuditFilters, page: number, pageSize: number): Observable<Page<AuditEntryView>> {
+    const params = withDefined(new HttpParams().set('page', page).set('pageSize', pageSize), filters);
+    return this.http.get<Page<AuditEntryView>>('/api/audit-entries', { params });
+  }
+}

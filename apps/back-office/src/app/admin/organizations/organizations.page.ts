@@ -1,0 +1,205 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import {
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatOption } from '@angular/material/core';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSelect } from '@angular/material/select';
+import {
+  ORGANIZATION_TYPE_LABELS,
+  ORGANIZATION_TYPES,
+  type OrganizationType,
+  type OrganizationView,
+  type UpdateOrganizationRequest,
+} from '@passerelle/shared/domain';
+import { catchError, firstValueFrom, map, of } from 'rxjs';
+import { notBlank } from '../../referrals/new-referral/new-referral.form';
+import { apiErrorMessage } from '../../referrals/referral-errors';
+import { AdminService } from '../admin.service';
+
+/** The organisations of the network: add, rename, registration capability, deactivate. */
+@Component({
+  selector: 'bo-organizations-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatCheckbox,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatProgressBar,
+  ],
+  templateUrl: './organizations.page.html',
+  styleUrls: ['../../referrals/list-styles.scss', '../admin.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OrganizationsPage {
+  private readonly admin = inject(AdminService);
+  private readonly formBuilder = inject(NonNullableFormBuilder);
+
+  protected readonly types = ORGANIZATION_TYPES;
+  protected readonly typeLabels = ORGANIZATION_TYPE_LABELS;
+  protected readonly list = rxResource({ stream: () => this.admin.organizations() });
+  protected readonly sorted = computed(() =>
+    this.list.hasValue()
+      ? [...this.list.value()].sort(
+          (a, b) =>
+            ORGANIZATION_TYPES.indexOf(a.type) - ORGANIZATION_TYPES.indexOf(b.type) ||
+            a.name.localeCompare(b.name, 'fr'),
+        )
+      : [],
+  );
+  protected readonly communes = toSignal(
+    this.admin.communes().pipe(
+      map((communes) => [...communes].sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
+      catchError(() => of([])),
+    ),
+    { initialValue: [] },
+  );
+
+  protected readonly adding = signal(false);
+  protected readonly form = this.formBuilder.group({
+    name: ['', [Validators.required, notBlank, Validators.maxLength(200)]],
+    type: this.formBuilder.control<OrganizationType | ''>('', Validators.required),
+    registersDemands: [false],
+    inseeCode: [''],
+  });
+  private readonly type = toSignal(this.form.controls.type.valueChanges, { initialValue: '' as const });
+  protected readonly isRelayPoint = computed(() => this.type() === 'RELAY_POINT');
+
+  protected readonly renaming = signal<string | null>(null);
+  protected readonly renameForm = new FormGroup({
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, notBlank, Validators.maxLength(200)],
+    }),
+  });
+  private readonly newName = this.renameForm.controls.name;
+
+  protected readonly busy = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly message = signal<{ text: string; error: boolean } | null>(null);
+
+  protected openAdd(): void {
+    this.adding.set(true);
+    this.formError.set(null);
+    this.form.reset();
+    setTimeout(() => document.getElementById('organization-name')?.focus());
+  }
+
+  protected closeAdd(): void {
+    this.adding.set(false);
+    setTimeout(() => document.getElementById('open-add-organization')?.focus());
+  }
+
+  protected async add(): Promise<void> {
+    if (this.busy()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.formError.set('Le formulaire contient des erreurs : corrigez les champs signalés.');
+      return;
+    }
+    const value = this.form.getRawValue();
+    if (!value.type) return;
+    this.busy.set(true);
+    this.formError.set(null);
+    try {
+      const created = await firstValueFrom(
+        this.admin.createOrganization({
+          name: value.name.trim(),
+          type: value.type,
+          registersDemands: value.registersDemands,
+          ...(value.type === 'RELAY_POINT' && value.inseeCode ? { inseeCode: value.inseeCode } : {}),
+        }),
+      );
+      this.adding.set(false);
+      this.message.set({ text: `${created.name} est ajoutée au réseau.`, error: false });
+      this.list.reload();
+    } catch (error: unknown) {
+      this.formError.set(apiErrorMessage(error, 'L’ajout de l’organisation'));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected openRename(organization: OrganizationView): void {
+    this.newName.reset(organization.name);
+    this.renaming.set(organization.id);
+    setTimeout(() => document.getElementById(`rename-${organization.id}`)?.focus());
+  }
+
+  protected cancelRename(organization: OrganizationView): void {
+    this.renaming.set(null);
+    setTimeout(() => document.getElementById(`open-rename-${organization.id}`)?.focus());
+  }
+
+  protected async rename(organization: OrganizationView): Promise<void> {
+    if (this.newName.invalid) {
+      this.newName.markAsTouched();
+      return;
+    }
+    const name = this.newName.value.trim();
+    await this.update(organization, { name }, `${organization.name} s’appelle désormais ${name}.`);
+  }
+
+  protected async toggleRegistration(organization: OrganizationView): Promise<void> {
+    const registersDemands = !organization.registersDemands;
+    await this.update(
+      organization,
+      { registersDemands },
+      registersDemands
+        ? `${organization.name} peut désormais enregistrer les demandes.`
+        : `${organization.name} ne peut plus enregistrer les demandes.`,
+    );
+  }
+
+  /** Deactivation asks once more: the list shows active organisations only. */
+  protected readonly confirming = signal<string | null>(null);
+
+  protected askDeactivate(organization: OrganizationView): void {
+    this.confirming.set(organization.id);
+    setTimeout(() => document.getElementById(`confirm-deactivate-${organization.id}`)?.focus());
+  }
+
+  protected async deactivate(organization: OrganizationView): Promise<void> {
+    await this.update(
+      organization,
+      { active: false },
+      `${organization.name} est désactivée : elle n’apparaît plus dans les listes.`,
+    );
+  }
+
+  private async update(
+    organization: OrganizationView,
+    request: UpdateOrganizationRequest,
+    done: string,
+  ): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      await firstValueFrom(this.admin.updateOrganization(organization.id, request));
+      this.renaming.set(null);
+      this.confirming.set(null);
+      this.message.set({ text: done, error: false });
+      this.list.reload();
+    } catch (error: unknown) {
+      this.message.set({ text: apiErrorMessage(error, 'La modification de l’organisation'), error: true });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

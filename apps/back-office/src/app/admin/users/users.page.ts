@@ -1,0 +1,185 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatOption } from '@angular/material/core';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSelect } from '@angular/material/select';
+import {
+  ACTIVATION_CODE_HOURS,
+  DEFAULT_PAGE_SIZE,
+  type Role,
+  ROLE_LABELS,
+  ROLES,
+  type UserView,
+  type UserWithActivationCode,
+} from '@passerelle/shared/domain';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { AuthService } from '../../auth/auth.service';
+import { formatDateTime } from '../../appointments/paris-time';
+import { notBlank } from '../../referrals/new-referral/new-referral.form';
+import { PagerComponent } from '../../referrals/pager.component';
+import { apiErrorMessage } from '../../referrals/referral-errors';
+import { AdminService } from '../admin.service';
+import { organizationsForRole, usernameValidator } from '../user-form';
+
+/** The coordinator's accounts: named users, created with a one-time activation code. */
+@Component({
+  selector: 'bo-users-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatProgressBar,
+    PagerComponent,
+  ],
+  templateUrl: './users.page.html',
+  styleUrls: ['../../referrals/list-styles.scss', '../admin.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UsersPage {
+  private readonly admin = inject(AdminService);
+  private readonly formBuilder = inject(NonNullableFormBuilder);
+  protected readonly me = inject(AuthService).user;
+
+  protected readonly roles = ROLES;
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly formatDateTime = formatDateTime;
+  protected readonly pageSize = DEFAULT_PAGE_SIZE;
+  protected readonly page = signal(1);
+  protected readonly list = rxResource({
+    params: () => ({ page: this.page() }),
+    stream: ({ params }) => this.admin.users(params.page, this.pageSize),
+  });
+  private readonly organizations = toSignal(this.admin.organizations().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
+
+  protected readonly creating = signal(false);
+  protected readonly form = this.formBuilder.group({
+    displayName: ['', [Validators.required, notBlank, Validators.maxLength(120)]],
+    username: ['', [Validators.required, usernameValidator]],
+    role: this.formBuilder.control<Role | ''>('', Validators.required),
+    organizationId: ['', Validators.required],
+  });
+  private readonly role = toSignal(this.form.controls.role.valueChanges, { initialValue: '' as const });
+  protected readonly organizationChoices = computed(() =>
+    organizationsForRole(this.organizations(), this.role()),
+  );
+
+  protected readonly busy = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly message = signal<{ text: string; error: boolean } | null>(null);
+  /** The code just issued: shown once, never stored. */
+  protected readonly issued = signal<UserWithActivationCode | null>(null);
+
+  protected openCreate(): void {
+    this.creating.set(true);
+    this.formError.set(null);
+    this.form.reset();
+    setTimeout(() => document.getElementById('user-display-name')?.focus());
+  }
+
+  protected closeCreate(): void {
+    this.creating.set(false);
+    setTimeout(() => document.getElementById('open-create-user')?.focus());
+  }
+
+  protected onRoleChange(): void {
+    this.form.controls.organizationId.reset('');
+  }
+
+  protected async create(): Promise<void> {
+    if (this.busy()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.formError.set('Le formulaire contient des erreurs : corrigez les champs signalés.');
+      return;
+    }
+    const value = this.form.getRawValue();
+    if (!value.role) return;
+    this.busy.set(true);
+    this.formError.set(null);
+    try {
+      const created = await firstValueFrom(
+        this.admin.createUser({
+          displayName: value.displayName.trim(),
+          username: value.username.trim(),
+          role: value.role,
+          organizationId: value.organizationId,
+        }),
+      );
+      this.creating.set(false);
+      this.showCode(created);
+      this.list.reload();
+    } catch (error: unknown) {
+      this.formError.set(
+        error instanceof HttpErrorResponse && error.status === 409
+          ? 'Cet identifiant est déjà pris : choisissez-en un autre.'
+          : apiErrorMessage(error, 'La création du compte'),
+      );
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async setActive(user: UserView, active: boolean): Promise<void> {
+    await this.update(
+      user,
+      { active },
+      active
+        ? `Le compte de ${user.displayName} est réactivé.`
+        : `Le compte de ${user.displayName} est désactivé : il ne peut plus se connecter.`,
+    );
+  }
+
+  protected async newCode(user: UserView): Promise<void> {
+    await this.update(user, { newActivationCode: true }, null);
+  }
+
+  protected validity(issued: UserWithActivationCode): string {
+    const until = issued.activationExpiresAt
+      ? `, jusqu’au ${formatDateTime(issued.activationExpiresAt)}`
+      : '';
+    return `Il est valable ${ACTIVATION_CODE_HOURS} heures${until}.`;
+  }
+
+  protected dismissCode(): void {
+    this.issued.set(null);
+    setTimeout(() => document.getElementById('open-create-user')?.focus());
+  }
+
+  private async update(
+    user: UserView,
+    request: { active?: boolean; newActivationCode?: boolean },
+    done: string | null,
+  ): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      const result = await firstValueFrom(this.admin.updateUser(user.id, request));
+      if (result.activationCode) this.showCode(result);
+      if (done) this.message.set({ text: done, error: false });
+      this.list.reload();
+    } catch (error: unknown) {
+      this.message.set({ text: apiErrorMessage(error, 'La modification du compte'), error: true });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private showCode(result: UserWithActivationCode): void {
+    this.issued.set(result);
+    setTimeout(() => document.getElementById('activation-code')?.focus());
+  }
+}

@@ -1,0 +1,73 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, Injector, type Type } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
+import { MatDialog } from '@angular/material/dialog';
+import { ActivatedRoute, Router } from '@angular/router';
+import { filter, firstValueFrom } from 'rxjs';
+import { AuthService, principalOf } from '../auth/auth.service';
+import { type FileAbilities, fileAbilities } from './file-permissions';
+import { FileStore } from './file-store';
+
+/** What a dialog route resolves as its `spec`. */
+export interface FileDialogData {
+  readonly dialog: Type<unknown>;
+  /** The page offers the dialog only when this holds; a typed URL is refused the same way. */
+  readonly allowed: (abilities: FileAbilities) => boolean;
+  /** Given to the dialog as `MAT_DIALOG_DATA`. */
+  readonly dialogData?: unknown;
+}
+
+/**
+ * A dialog with its own URL (ARCHITECTURE.md): the route opens it over the file page, and closing it
+ * goes back to the page. « Back » in the browser closes it too.
+ */
+@Component({
+  selector: 'bo-file-dialog-route',
+  template: '',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FileDialogRoute {
+  private readonly dialog = inject(MatDialog);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly store = inject(FileStore);
+  private readonly auth = inject(AuthService);
+  private readonly injector = inject(Injector);
+  private destroyed = false;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
+      this.dialog.closeAll();
+    });
+    void this.open();
+  }
+
+  private async open(): Promise<void> {
+    const data = this.route.snapshot.data['spec'] as FileDialogData;
+    await firstValueFrom(
+      toObservable(this.store.state, { injector: this.injector }).pipe(filter((s) => s !== 'loading')),
+    );
+    const user = this.auth.user();
+    const abilities = fileAbilities(user ? principalOf(user) : null, this.store.file()?.status);
+    if (this.destroyed) return;
+    if (this.store.state() !== 'loaded' || !data.allowed(abilities)) {
+      await this.back();
+      return;
+    }
+    const ref = this.dialog.open(data.dialog, {
+      injector: this.injector,
+      data: data.dialogData,
+      width: '36rem',
+      maxWidth: '95vw',
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+    });
+    await firstValueFrom(ref.afterClosed());
+    if (!this.destroyed) await this.back();
+  }
+
+  private back(): Promise<boolean> {
+    const id = this.store.file()?.id ?? this.route.parent?.snapshot.paramMap.get('id');
+    return this.router.navigate(id ? ['/dossiers', id] : ['/dossiers']);
+  }
+}

@@ -1,0 +1,31 @@
+import type { CalendarDate, CommuneView } from '@passerelle/shared/domain';
+
+/** `2026-02-28` → `28/02/2026`, without going through a `Date` (no time zone to shift the day). */
+export function frenchDate(date: CalendarDate | null | undefined): string {
+  if (!date) return '';
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** A datepicker's local day → `YYYY-MM-DD`. */
+export function calendarDateOf(date: Date | null | undefined): CalendarDate | undefined {
+  if (!date || Number.isNaN(date.getTime())) return undefined;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** `YYYY-MM-DD` → the local day a datepicker shows. */
+export function dateOf(date: CalendarDate | null | undefined): Date | null {
+  if (!date) return null;
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(year, month - 1, day);
+}
+
+export function communeNames(communes: readonly CommuneView[]): ReadonlyMap<string, string> {
+  return new Map(communes.map((commune) => [commune.inseeCode, commune.name]));
+}
+
+export function fullName(person: { lastName?: string; usageName?: string; firstNames?: string }): string {
+  const last = person.usageName ? `${person.usageName} (${person.lastName ?? ''})` : (person.lastName ?? '');
+  return [last.toUpperCase(), person.firstNames ?? ''].filter(Boolean).join(' ');
+}

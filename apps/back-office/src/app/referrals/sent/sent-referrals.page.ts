@@ -1,0 +1,31 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatAnchor } from '@angular/material/button';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { DEFAULT_PAGE_SIZE, REFERRAL_STATUS_LABELS } from '@passerelle/shared/domain';
+import { formatDateTime } from '../../appointments/paris-time';
+import { PagerComponent } from '../pager.component';
+import { ReferralsService } from '../referrals.service';
+
+/** « Mes orientations »: what the relay point sent, and what became of it. */
+@Component({
+  selector: 'bo-sent-referrals-page',
+  imports: [RouterLink, MatAnchor, MatProgressBar, PagerComponent],
+  templateUrl: './sent-referrals.page.html',
+  styleUrl: '../list-styles.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SentReferralsPage {
+  private readonly referrals = inject(ReferralsService);
+
+  protected readonly statusLabels = REFERRAL_STATUS_LABELS;
+  protected readonly formatDateTime = formatDateTime;
+  protected readonly pageSize = DEFAULT_PAGE_SIZE;
+  protected readonly page = signal(1);
+  protected readonly list = rxResource({
+    params: () => ({ page: this.page() }),
+    stream: ({ params }) =>
+      this.referrals.list({ direction: 'sent', page: params.page, pageSize: this.pageSize }),
+  });
+}

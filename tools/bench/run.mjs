@@ -1,0 +1,466 @@
+// The search and detail benchmark over a loaded database (tools/synthetic/load-files.mjs), API
+// and bare node:http + pg server side by side. See tools/bench/README.md.
+//
+//   node tools/bench/run.mjs [--data-dir tmp/bench-data | --database-url URL] [--duration 20]
+//        [--warmup 3] [--clients 1,4,20] [--scenarios search,detail] [--seed 7]
+//
+// Everything stays on 127.0.0.1; every loop is bounded in time and in count.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { startBenchPostgres } from '../synthetic/bench-postgres.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const API_MAIN = join(root, 'dist/apps/api/main.js');
+const BENCH_USER = 'mourenx.agent';
+const BENCH_PASSWORD = 'demo';
+/** No single measurement sends more than this, whatever the duration. */
+const MAX_REQUESTS_PER_RUN = 2_000_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+const say = (message) => process.stderr.write(`[bench] ${message}\n`);
+const print = (line = '') => process.stdout.write(`${line}\n`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string', default: join(root, 'tmp/bench-data') },
+      'database-url': { type: 'string' },
+      duration: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '3' },
+      clients: { type: 'string', default: '1,4,20' },
+      scenarios: { type: 'string', default: 'search,detail' },
+      seed: { type: 'string', default: '7' },
+    },
+  });
+  const duration = Number(values.duration);
+  const warmup = Number(values.warmup);
+  if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1..600 seconds');
+  if (!(warmup >= 0 && warmup <= 60)) throw new Error('--warmup must be 0..60 seconds');
+  const clients = values.clients.split(',').map(Number);
+  if (clients.some((c) => !Number.isInteger(c) || c < 1 || c > 200))
+    throw new Error('--clients: 1..200 each');
+  const scenarios = values.scenarios.split(',');
+  if (scenarios.some((s) => s !== 'search' && s !== 'detail')) throw new Error('--scenarios: search, detail');
+  return {
+    dataDir: resolve(values['data-dir']),
+    databaseUrl: values['database-url'],
+    duration,
+    warmup,
+    clients,
+    scenarios,
+    seed: Number(values.seed),
+  };
+}
+
+/** mulberry32: the benchmark's own small seeded generator (queries and ids are reproducible). */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+// --- processes -------------------------------------------------------------------------------
+
+function startProcess(name, args, env) {
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk.toString()).slice(-8000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return {
+    child,
+    name,
+    output: () => output,
+    stop: () =>
+      new Promise((resolveStop) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolveStop();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitForHealth(proc, port, path, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited:\n${proc.output()}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${proc.name} did not answer within ${timeoutMs / 1000} s:\n${proc.output()}`);
+}
+
+async function freePort() {
+  const { freePort: find } = await import('../embedded-postgres.mjs');
+  return find();
+}
+
+// --- load generator --------------------------------------------------------------------------
+
+function get(agent, port, path, token) {
+  return new Promise((resolveRequest) => {
+    const req = httpRequest(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'GET',
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolveRequest(res.statusCode ?? 0));
+        res.on('error', () => resolveRequest(-1));
+      },
+    );
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolveRequest(-1));
+    req.end();
+  });
+}
+
+/** `clients` concurrent loops for `seconds`, each sending the next path of the list. */
+async function drive({ port, token, paths, clients, seconds }) {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const latencies = [];
+  const failures = new Map();
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < deadline && next < MAX_REQUESTS_PER_RUN) {
+      const path = paths[next++ % paths.length];
+      const t0 = performance.now();
+      const status = await get(agent, port, path, token);
+      const elapsed = performance.now() - t0;
+      if (status === 200) latencies.push(elapsed);
+      else failures.set(status, (failures.get(status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, loop));
+  const wall = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return {
+    requests: latencies.length,
+    failures: [...failures.entries()].map(([status, n]) => `${n}×${status}`).join(' '),
+    rps: latencies.length / wall,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+  };
+}
+
+// --- workload --------------------------------------------------------------------------------
+
+/** The letters of a name as people type them: accents or not, any case. */
+function typed(word, next) {
+  const roll = next();
+  if (roll < 0.4) return word.toLowerCase();
+  if (roll < 0.7) return word;
+  if (roll < 0.85) return word.toUpperCase();
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/** Search queries drawn from the names of a random sample of the files (their real distribution). */
+async function searchQueries(client, seed, count) {
+  const { rows } = await client.query(
+    `SELECT content->'applicant'->>'lastName' AS last_name, content->'applicant'->>'usageName' AS usage_name,
+            content->'applicant'->>'firstNames' AS first_names, sne_number
+       FROM applicant_file TABLESAMPLE BERNOULLI (1) REPEATABLE (${Number(seed) | 0})
+      LIMIT 20000`,
+  );
+  if (rows.length === 0) throw new Error('no files: load some with tools/synthetic/load-files.mjs');
+  const next = random(seed);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const words = (text) => (text ?? '').split(/[\s'’-]+/).filter((w) => w.length >= 3);
+  const prefix = (word) => word.slice(0, Math.min(word.length, 3 + Math.floor(next() * 4)));
+  const queries = [];
+  for (let attempts = 0; queries.length < count && attempts < count * 10; attempts++) {
+    const row = pick(rows);
+    const roll = next();
+    if (roll < 0.05) {
+      if (row.sne_number) queries.push(row.sne_number.slice(0, 8 + Math.floor(next() * 5)));
+      continue;
+    }
+    const surname = pick(words(next() < 0.3 && row.usage_name ? row.usage_name : row.last_name));
+    if (!surname) continue;
+    const parts = [typed(prefix(surname), next)];
+    if (roll < 0.3) {
+      const first = pick(words(row.first_names));
+      if (first) parts.push(typed(prefix(first), next));
+      if (next() < 0.5) parts.reverse();
+    }
+    queries.push(parts.join(' '));
+  }
+  return queries;
+}
+
+async function randomIds(client, seed, count) {
+  const { rows } = await client.query(
+    `SELECT id FROM applicant_file TABLESAMPLE BERNOULLI (1) REPEATABLE (${Number(seed) | 0}) LIMIT ${Number(count) | 0}`,
+  );
+  const next = random(seed + 1);
+  return rows.map((r) => r.id).sort(() => next() - 0.5);
+}
+
+/** The plan of one typical search: the query whose total is the median of a sample. */
+async function explainTypicalSearch(client, builder, queries, scope) {
+  const measured = [];
+  for (const q of queries.slice(0, 40)) {
+    const statements = builder.fileSearchQueries({ q }, scope, { limit: 20, offset: 0 });
+    const { rows } = await client.query(statements.count.text, statements.count.values);
+    measured.push({ q, total: rows[0]?.total ?? 0, statements });
+  }
+  measured.sort((a, b) => a.total - b.total);
+  const typical = measured[Math.floor(measured.length / 2)];
+  print(
+    `EXPLAIN (ANALYZE, BUFFERS) of a typical search: q=${JSON.stringify(typical.q)} (total ${typical.total}; sample totals from ${measured[0].total} to ${measured[measured.length - 1].total})`,
+  );
+  for (const [name, statement] of [
+    ['page', typical.statements.page],
+    ['count', typical.statements.count],
+  ]) {
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+    const lines = rows.map((r) => r['QUERY PLAN']);
+    print(`  ${name}:`);
+    for (const line of lines) {
+      if (
+        /->|^\S|Execution Time|Planning Time|Buffers: shared/.test(line) &&
+        !/^\s*Buffers.*Planning/.test(line)
+      ) {
+        print(`    ${line.length > 150 ? `${line.slice(0, 147)}...` : line}`);
+      }
+    }
+  }
+}
+
+// --- main ------------------------------------------------------------------------------------
+
+const ms = (value) => (Number.isFinite(value) ? value.toFixed(1).padStart(7) : '      -');
+
+async function main() {
+  const opts = options();
+  if (!existsSync(API_MAIN))
+    throw new Error(`${API_MAIN} is missing: build it with NX_DAEMON=false npx nx build api`);
+  process.env.SWC_NODE_PROJECT = join(root, 'apps/api/tsconfig.app.json');
+  const require = createRequire(import.meta.url);
+  require('@swc-node/register');
+  const builder = require(join(root, 'apps/api/src/app/applicant-files/applicant-files.queries.ts'));
+  const domain = require(join(root, 'libs/shared/domain/src/index.ts'));
+
+  const cleanups = [];
+  const cleanup = async () => {
+    while (cleanups.length)
+      await cleanups
+        .pop()()
+        .catch(() => undefined);
+  };
+  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  try {
+    let url = opts.databaseUrl;
+    if (!url) {
+      const server = await startBenchPostgres(opts.dataDir, { durable: true, log: say });
+      cleanups.push(() => server.stop());
+      url = server.url;
+    }
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    cleanups.push(() => client.end());
+    const [{ files }] = (await client.query('SELECT count(*)::int AS files FROM applicant_file')).rows;
+    const version = (await client.query('SHOW server_version')).rows[0].server_version;
+    say(`database: ${files.toLocaleString('en-US')} files, PostgreSQL ${version}`);
+    // Start warm: the file table and its lookup indexes in shared buffers (bench database only).
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
+    let warmed = 0;
+    // The heap first, then the indexes, so that the indexes stay when the table does not fit.
+    for (const relation of [
+      'applicant_file',
+      'IDX_applicant_file_sort_name',
+      'IDX_applicant_file_sne_number_prefix',
+      'IDX_applicant_file_name_search',
+      'PK_applicant_file',
+    ]) {
+      const { rows } = await client.query(
+        'SELECT pg_prewarm(oid)::bigint AS blocks FROM pg_class WHERE relname = $1',
+        [relation],
+      );
+      warmed += Number(rows[0]?.blocks ?? 0);
+    }
+    say(`prewarmed ${Math.round((warmed * 8) / 1024)} MB into shared buffers`);
+
+    const apiPort = await freePort();
+    const api = startProcess('API', ['--enable-source-maps', API_MAIN], {
+      ...process.env,
+      DATABASE_URL: url,
+      PASSERELLE_MODE: 'demo',
+      LOG_LEVEL: 'warn',
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      DATA_DIR: join(root, 'tmp/bench-api-data'),
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
+      NODE_ENV: 'production',
+    });
+    cleanups.push(() => api.stop());
+    const barePort = await freePort();
+    const bare = startProcess('bare server', [join(root, 'tools/bench/bare-server.mjs')], {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(barePort),
+      BENCH_USERNAME: BENCH_USER,
+    });
+    cleanups.push(() => bare.stop());
+    await Promise.all([
+      waitForHealth(api, apiPort, '/api/health', 120_000),
+      waitForHealth(bare, barePort, '/health', 60_000),
+    ]);
+
+    const login = await fetch(`http://127.0.0.1:${apiPort}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`login as ${BENCH_USER}: ${login.status} ${await login.text()}`);
+    const { accessToken } = await login.json();
+
+    const queries = await searchQueries(client, opts.seed, 2000);
+    const ids = await randomIds(client, opts.seed, 5000);
+    const paths = {
+      search: queries.map((q) => `/api/applicant-files?q=${encodeURIComponent(q)}`),
+      detail: ids.map((id) => `/api/applicant-files/${id}`),
+    };
+    say(
+      `workload: ${queries.length} search queries (e.g. ${queries
+        .slice(0, 6)
+        .map((q) => JSON.stringify(q))
+        .join(', ')}), ${ids.length} file ids`,
+    );
+    for (const scenario of opts.scenarios) {
+      const [one] = paths[scenario];
+      for (const [name, port, token] of [
+        ['API', apiPort, accessToken],
+        ['bare', barePort, null],
+      ]) {
+        const status = await get(new Agent(), port, one, token);
+        if (status !== 200) throw new Error(`${name} ${scenario} ${one}: HTTP ${status}`);
+      }
+    }
+
+    const results = [];
+    for (const scenario of opts.scenarios) {
+      for (const clients of opts.clients) {
+        for (const [name, port, token] of [
+          ['bare', barePort, null],
+          ['API', apiPort, accessToken],
+        ]) {
+          if (opts.warmup > 0)
+            await drive({ port, token, paths: paths[scenario], clients, seconds: opts.warmup });
+          say(`${scenario}, ${clients} client(s), ${name}: ${opts.duration} s…`);
+          const result = await drive({
+            port,
+            token,
+            paths: paths[scenario],
+            clients,
+            seconds: opts.duration,
+          });
+          results.push({ scenario, clients, name, ...result });
+        }
+      }
+    }
+
+    print();
+    print(
+      `Passerelle benchmark — ${files.toLocaleString('en-US')} files, ${opts.duration} s per measurement (after ${opts.warmup} s of warm-up), user ${BENCH_USER}`,
+    );
+    print('scenario  clients  server     req/s   p50 ms   p95 ms   p99 ms  requests  failures   API/bare');
+    for (const row of results) {
+      const bare = results.find(
+        (r) => r.scenario === row.scenario && r.clients === row.clients && r.name === 'bare',
+      );
+      const ratio = row.name === 'API' && bare?.rps ? (row.rps / bare.rps).toFixed(2) : '';
+      print(
+        `${row.scenario.padEnd(9)} ${String(row.clients).padStart(7)}  ${row.name.padEnd(6)} ${row.rps.toFixed(0).padStart(8)} ${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.p99)} ${String(row.requests).padStart(9)}  ${(row.failures || '-').padStart(8)}  ${ratio.padStart(9)}`,
+      );
+    }
+    const apiResult = (scenario, clients) =>
+      results.find((r) => r.scenario === scenario && r.clients === clients && r.name === 'API');
+    const checks = [];
+    const searchAt4 = apiResult('search', 4);
+    if (searchAt4)
+      checks.push([`search p95 at 4 clients < 50 ms`, searchAt4.p95 < 50, `${searchAt4.p95.toFixed(1)} ms`]);
+    const detailAt20 = apiResult('detail', 20);
+    if (detailAt20)
+      checks.push([
+        `detail p95 at 20 clients < 20 ms`,
+        detailAt20.p95 < 20,
+        `${detailAt20.p95.toFixed(1)} ms`,
+      ]);
+    for (const row of results.filter((r) => r.name === 'API')) {
+      const bare = results.find(
+        (r) => r.scenario === row.scenario && r.clients === row.clients && r.name === 'bare',
+      );
+      if (bare)
+        checks.push([
+          `${row.scenario} at ${row.clients}: API ≥ 0.5 × bare req/s`,
+          row.rps >= 0.5 * bare.rps,
+          (row.rps / bare.rps).toFixed(2),
+        ]);
+    }
+    const failed = results.filter((r) => r.failures);
+    if (failed.length)
+      checks.push([
+        'no failed request',
+        false,
+        failed.map((r) => `${r.scenario}/${r.clients}/${r.name}: ${r.failures}`).join('; '),
+      ]);
+    print();
+    for (const [label, ok, value] of checks) print(`${ok ? 'PASS' : 'FAIL'}  ${label} (${value})`);
+    print();
+
+    const [user] = (
+      await client.query('SELECT u.role, u.organization_id FROM app_user u WHERE u.username = $1', [
+        BENCH_USER,
+      ])
+    ).rows;
+    const scope = {
+      scope: domain.PERMISSIONS['files.list'][user.role].scope,
+      organizationId: user.organization_id,
+      today: domain.calendarDateInParis(new Date()),
+    };
+    await explainTypicalSearch(client, builder, queries, scope);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((error) => {
+  say(`failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});
