@@ -31,8 +31,9 @@ export interface RefreshResult {
 
 /**
  * Keeps the reporting summary (reporting-summary.entities.ts) up to date: a full rebuild the first
- * time (or when asked), then only the files changed since the last refresh; the document completeness
- * of the day once an hour. One instance at a time (advisory lock); every run is idempotent.
+ * time (or when asked), then only the files and referrals changed since the last refresh; the
+ * document completeness of the day once an hour. One instance at a time (advisory lock); every run
+ * is idempotent.
  */
 @Injectable()
 export class ReportingRefreshJob implements OnApplicationBootstrap, OnApplicationShutdown {

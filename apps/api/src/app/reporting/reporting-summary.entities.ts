@@ -1,6 +1,8 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { sqlList } from '@api/platform/database/sql';
 import { ApplicantFileEntity } from '@api/app/applicant-files/applicant-file.entity';
+import { ReferralEntity } from '@api/app/referrals/referral.entity';
+import { ReceptionRequestEntity } from '@api/app/appointments/reception-request.entity';
 
 /**
  * The summary behind the file indicators (QUALITY.md: fast at a million files), refreshed by
@@ -18,8 +20,14 @@ export type SummaryMeasure = (typeof SUMMARY_MEASURES)[number];
 export const SUMMARY_DIMENSIONS = ['COMMUNE', 'TYPOLOGY'] as const;
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
 
-/** The dates of a file as the summary counted them, so that a change can be taken back. */
+/**
+ * What the summary knows of each file: the dates it counted (so that a change can be taken back)
+ * and the few columns the other file indicators read, narrow enough to scan a million quickly.
+ * Indexes with INCLUDE are written by hand in the migration (TypeORM cannot declare them).
+ */
 @Entity('reporting_file_fact')
+@Index('IDX_reporting_file_fact_closure', { synchronize: false })
+@Index('IDX_reporting_file_fact_renewal_due_on', { synchronize: false })
 export class ReportingFileFactEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_reporting_file_fact' })
   applicantFileId!: string;
@@ -55,6 +63,57 @@ export class ReportingFileFactEntity {
   /** First day CLOSED (never before creation). */
   @Column({ type: 'date', nullable: true })
   closedFrom!: string | null;
+
+  // As on the file: what the renewals and waiting times count.
+  @Column({ type: 'varchar', length: 16 })
+  status!: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  closureReason!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  closedOn!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  seniorityDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  renewalDueOn!: string | null;
+
+  @Column({ type: 'varchar', array: true })
+  wishedCommunes!: string[];
+}
+
+/** A referral as the indicators count it: who to whom, when (Paris days), its status and delays. */
+@Entity('reporting_referral_fact')
+@Index('IDX_reporting_referral_fact_sent_on', ['sentOn'])
+export class ReportingReferralFactEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_reporting_referral_fact' })
+  referralId!: string;
+
+  @ManyToOne(() => ReferralEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'referral_id', foreignKeyConstraintName: 'FK_reporting_referral_fact_referral' })
+  referral?: ReferralEntity;
+
+  @Column({ type: 'date' })
+  sentOn!: string;
+
+  @Column({ type: 'uuid' })
+  fromOrganizationId!: string;
+
+  @Column({ type: 'uuid' })
+  toOrganizationId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: string;
+
+  /** Days from sending to acceptance or refusal. */
+  @Column({ type: 'integer', nullable: true })
+  answeredDays!: number | null;
+
+  /** Days from sending to completion. */
+  @Column({ type: 'integer', nullable: true })
+  doneDays!: number | null;
 }
 
 /** Files entering (+) or leaving (−) a measure on a day, by point of entry and dimension. */
@@ -103,6 +162,47 @@ export class ReportingFileCheckpointEntity {
 
   @Column({ type: 'integer' })
   files!: number;
+}
+
+/**
+ * A reception request and where its one-month clock stands (`receptionCommitmentSql`), as measured
+ * on `measured_on`: requests still waiting are measured again each day.
+ */
+@Entity('reporting_reception_fact')
+@Index('IDX_reporting_reception_fact_requested_on', ['requestedOn'])
+export class ReportingReceptionFactEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_reporting_reception_fact' })
+  receptionRequestId!: string;
+
+  @ManyToOne(() => ReceptionRequestEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'reception_request_id',
+    foreignKeyConstraintName: 'FK_reporting_reception_fact_reception_request',
+  })
+  receptionRequest?: ReceptionRequestEntity;
+
+  @Column({ type: 'date' })
+  requestedOn!: string;
+
+  @Column({ type: 'date' })
+  deadline!: string;
+
+  @Column({ type: 'uuid' })
+  recordedByOrganizationId!: string;
+
+  /** The day of the first honoured appointment at an info point or social service, if any. */
+  @Column({ type: 'date', nullable: true })
+  honouredOn!: string | null;
+
+  /** MET, LATE or OPEN on `measuredOn`. */
+  @Column({ type: 'varchar', length: 8 })
+  state!: string;
+
+  @Column({ type: 'integer', nullable: true })
+  daysLate!: number | null;
+
+  @Column({ type: 'date' })
+  measuredOn!: string;
 }
 
 /**

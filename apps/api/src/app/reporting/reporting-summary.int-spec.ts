@@ -1,4 +1,4 @@
-import type { FilesReport } from '@passerelle/shared/domain';
+import type { FilesReport, ReceptionCommitmentReport, ReferralsReport } from '@passerelle/shared/domain';
 import { type TestApp, TEST_NOW, startTestApp } from '@api/testing/test-app';
 import { minimalFile } from '@api/testing/builders';
 import { REPORTING_REFRESH_LOCK, ReportingRefreshJob } from './reporting-refresh.job';
@@ -91,6 +91,77 @@ describe('reporting summary job', () => {
       ['64430', 3],
       ['64410', 1],
     ]);
+  });
+
+  it('catches up with the referrals sent and answered since the last refresh', async () => {
+    // Referrals are stamped with the database's own time: read them on that day.
+    t.clock.set(new Date());
+    await job.run({ rebuild: true });
+    const sdsei = (await signIn(t, ['sdsei.ts']))['sdsei.ts']!;
+    const sent = await t.request<{ id: string }>('POST', '/api/referrals', {
+      token: mourenx.token,
+      body: { applicantFileId: ids[0], toOrganizationId: sdsei.organizationId, reason: 'Évaluation sociale' },
+    });
+    expect(sent.status).toBe(201);
+    await job.run();
+    const before = await report<ReferralsReport>(t, coordinator, 'referrals');
+    expect(before.body.territory!.byStatus.find((s) => s.status === 'SENT')?.count).toBe(1);
+    const answered = await t.request('PATCH', `/api/referrals/${sent.body.id}`, {
+      token: sdsei.token,
+      body: { status: 'ACCEPTED' },
+    });
+    expect(answered.status).toBe(200);
+    await job.run();
+    const after = await report<ReferralsReport>(t, coordinator, 'referrals');
+    expect(after.body.territory!.byStatus.map((s) => [s.status, s.count])).toEqual([
+      ['SENT', 0],
+      ['ACCEPTED', 1],
+      ['DECLINED', 0],
+      ['DONE', 0],
+    ]);
+    expect(after.body.territory!.delays.sentToAnswered.cases).toBe(1);
+  });
+
+  it('measures the one-month clock again as the days pass and the applicant is received', async () => {
+    await job.run({ rebuild: true });
+    const fileId = ids[1]!;
+    const recorded = await t.request('POST', `/api/applicant-files/${fileId}/reception-requests`, {
+      token: mourenx.token,
+      body: { requestedOn: '2026-06-10' },
+    });
+    expect(recorded.status).toBe(201);
+    const clock = async (query: string) => {
+      await job.run();
+      return (await report<ReceptionCommitmentReport>(t, coordinator, 'reception-commitment', query)).body
+        .territory!;
+    };
+    expect(await clock('?from=2026-06-01')).toMatchObject({
+      total: 1,
+      open: { count: 1 },
+      late: { count: 0 },
+    });
+    t.clock.set('2026-07-20T10:00:00Z');
+    expect(await clock('?from=2026-06-01')).toMatchObject({
+      total: 1,
+      open: { count: 0 },
+      lateCases: [{ requestedOn: '2026-06-10', deadline: '2026-07-10', daysLate: 10, receivedOn: null }],
+    });
+    t.clock.set('2026-07-21T06:00:00Z');
+    const booked = await t.request<{ id: string }>('POST', '/api/appointments', {
+      token: mourenx.token,
+      body: { applicantFileId: fileId, startsAt: '2026-07-21T08:00:00Z', durationMinutes: 30 },
+    });
+    expect(booked.status).toBe(201);
+    t.clock.set('2026-07-21T12:00:00Z');
+    const held = await t.request('PATCH', `/api/appointments/${booked.body.id}`, {
+      token: mourenx.token,
+      body: { outcome: 'HONOURED' },
+    });
+    expect(held.status).toBe(200);
+    expect(await clock('?from=2026-06-01')).toMatchObject({
+      late: { count: 1 },
+      lateCases: [{ daysLate: 11, receivedOn: '2026-07-21' }],
+    });
   });
 
   it('adds the checkpoint of a new month and keeps counting the files due for renewal', async () => {

@@ -6,10 +6,12 @@ import {
 } from '@passerelle/shared/domain';
 import { sqlList } from '@api/platform/database/sql';
 import { SqlParams, type SqlStatement } from '@api/platform/database/sql-params';
+import { receptionCommitmentSql } from '@api/app/appointments/reception-commitment';
 
 /**
  * The SQL that keeps the reporting summary (reporting-summary.entities.ts), in one place for
- * reviewers (see the snapshot test).
+ * reviewers (see the snapshot test): files (facts, daily flows, monthly checkpoints), referrals,
+ * reception requests (where `receptionCommitmentSql` puts them) and the daily document measure.
  *
  * A file counts, as of each Paris calendar day:
  * - CONTACT from its creation until registered (or closed);
@@ -28,20 +30,21 @@ const CONTRIBUTION = `SELECT c.id AS applicant_file_id, c.entry_organization_id,
          CASE WHEN c.registered_from IS NOT NULL AND c.renewal_due_on IS NOT NULL
                    AND (c.closed_from IS NULL OR greatest((c.renewal_due_on - interval '1 month')::date, c.registered_from) < c.closed_from)
               THEN greatest((c.renewal_due_on - interval '1 month')::date, c.registered_from) END AS renewal_due_from,
-         c.closed_from
+         c.closed_from, c.status, c.closure_reason, c.closed_on, c.seniority_date, c.renewal_due_on, c.wished_communes
     FROM (
       SELECT b.*, CASE WHEN b.registered_on IS NOT NULL AND (b.closed_from IS NULL OR greatest(b.registered_on, b.created_on) < b.closed_from)
                        THEN greatest(b.registered_on, b.created_on) END AS registered_from
         FROM (
           SELECT f.id, f.created_by_organization_id AS entry_organization_id, COALESCE(f.insee_code, '') AS insee_code,
                  f.wished_typologies, (f.created_at AT TIME ZONE ${ZONE})::date AS created_on, f.registered_on,
-                 f.renewal_due_on, CASE WHEN f.closed_on IS NOT NULL
+                 f.renewal_due_on, f.status, f.closure_reason, f.closed_on, f.seniority_date, f.wished_communes,
+                 CASE WHEN f.closed_on IS NOT NULL
                                         THEN greatest(f.closed_on, (f.created_at AT TIME ZONE ${ZONE})::date) END AS closed_from
             FROM applicant_file f
            WHERE %WHERE%) b) c`;
 
 const FACT_COLUMNS = `applicant_file_id, entry_organization_id, insee_code, wished_typologies, created_on, registered_from,
-  renewal_due_from, closed_from`;
+  renewal_due_from, closed_from, status, closure_reason, closed_on, seniority_date, renewal_due_on, wished_communes`;
 
 /** The day-by-day flows of contributions `source` (columns of the fact table), times `sign`. */
 function flowEvents(source: string, sign: 1 | -1): string {
@@ -90,14 +93,17 @@ export function rebuildFileSummaryStatements(today: CalendarDate): SqlStatement[
     { text: 'DELETE FROM reporting_file_flow', values: [] },
     { text: 'DELETE FROM reporting_file_fact', values: [] },
     {
+      // In order of creation: what a period reads sits together on disk.
       text: `INSERT INTO reporting_file_fact (${FACT_COLUMNS})
-${CONTRIBUTION.replace('%WHERE%', 'TRUE')}`,
+${CONTRIBUTION.replace('%WHERE%', 'TRUE')}
+ORDER BY created_on`,
       values: [],
     },
     {
       text: `WITH ${flowsByDimension(flowEvents('reporting_file_fact', 1))}
 INSERT INTO reporting_file_flow (day, entry_organization_id, dimension, key, measure, files)
-SELECT day, entry_organization_id, dimension, key, measure, files FROM flows WHERE files <> 0`,
+SELECT day, entry_organization_id, dimension, key, measure, files FROM flows WHERE files <> 0
+ORDER BY day, entry_organization_id, dimension, key, measure`,
       values: [],
     },
     {
@@ -119,7 +125,8 @@ running AS (
     LEFT JOIN monthly mo ON mo.month = m.month AND mo.entry_organization_id = s.entry_organization_id
      AND mo.dimension = s.dimension AND mo.key = s.key AND mo.measure = s.measure)
 INSERT INTO reporting_file_checkpoint (month, entry_organization_id, dimension, key, measure, files)
-SELECT month, entry_organization_id, dimension, key, measure, files FROM running WHERE files <> 0`,
+SELECT month, entry_organization_id, dimension, key, measure, files FROM running WHERE files <> 0
+ORDER BY month, entry_organization_id, dimension, key, measure`,
       values: checkpoints.values,
     },
   ];
@@ -167,7 +174,9 @@ upsert_facts AS (
   ON CONFLICT (applicant_file_id) DO UPDATE SET entry_organization_id = EXCLUDED.entry_organization_id,
     insee_code = EXCLUDED.insee_code, wished_typologies = EXCLUDED.wished_typologies, created_on = EXCLUDED.created_on,
     registered_from = EXCLUDED.registered_from, renewal_due_from = EXCLUDED.renewal_due_from,
-    closed_from = EXCLUDED.closed_from)
+    closed_from = EXCLUDED.closed_from, status = EXCLUDED.status, closure_reason = EXCLUDED.closure_reason,
+    closed_on = EXCLUDED.closed_on, seniority_date = EXCLUDED.seniority_date, renewal_due_on = EXCLUDED.renewal_due_on,
+    wished_communes = EXCLUDED.wished_communes)
 SELECT (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM moved)::int AS moved`;
   return { text, values: params.values };
 }
@@ -196,6 +205,89 @@ SELECT m.month, x.entry_organization_id, x.dimension, x.key, x.measure, sum(x.fi
       FROM reporting_file_flow f WHERE f.day >= COALESCE(last.month, '-infinity'::date) AND f.day < m.month) x
  GROUP BY 1, 2, 3, 4, 5
 HAVING sum(x.files) <> 0`;
+  return { text, values: params.values };
+}
+
+// ── referrals ─────────────────────────────────────────────────────────────────
+
+const REFERRAL_FACT = `SELECT r.id AS referral_id, (r.created_at AT TIME ZONE ${ZONE})::date AS sent_on,
+         r.from_organization_id, r.to_organization_id, r.status,
+         (r.responded_at AT TIME ZONE ${ZONE})::date - (r.created_at AT TIME ZONE ${ZONE})::date AS answered_days,
+         (r.done_at AT TIME ZONE ${ZONE})::date - (r.created_at AT TIME ZONE ${ZONE})::date AS done_days
+    FROM referral r`;
+
+const REFERRAL_FACT_COLUMNS =
+  'referral_id, sent_on, from_organization_id, to_organization_id, status, answered_days, done_days';
+
+/** Every referral, as the indicators count it (Paris calendar days). */
+export function rebuildReferralFactsStatements(): SqlStatement[] {
+  return [
+    { text: 'DELETE FROM reporting_referral_fact', values: [] },
+    {
+      text: `INSERT INTO reporting_referral_fact (${REFERRAL_FACT_COLUMNS})
+${REFERRAL_FACT}
+ORDER BY sent_on`,
+      values: [],
+    },
+  ];
+}
+
+/** The referrals sent or answered since `since` (their `updated_at`), again. */
+export function refreshReferralFactsStatement(since: Date): SqlStatement {
+  const params = new SqlParams();
+  const text = `INSERT INTO reporting_referral_fact AS t (${REFERRAL_FACT_COLUMNS})
+${REFERRAL_FACT}
+   WHERE r.updated_at > ${params.add(since)}
+ON CONFLICT (referral_id) DO UPDATE SET sent_on = EXCLUDED.sent_on, from_organization_id = EXCLUDED.from_organization_id,
+  to_organization_id = EXCLUDED.to_organization_id, status = EXCLUDED.status, answered_days = EXCLUDED.answered_days,
+  done_days = EXCLUDED.done_days`;
+  return { text, values: params.values };
+}
+
+// ── reception requests ────────────────────────────────────────────────────────
+
+const RECEPTION_FACT_COLUMNS =
+  'reception_request_id, requested_on, deadline, recorded_by_organization_id, honoured_on, state, days_late, measured_on';
+
+/** Where each request's one-month clock stands today, by `receptionCommitmentSql` itself. */
+function receptionFacts(today: CalendarDate, params: SqlParams, where: string): string {
+  const commitment = receptionCommitmentSql(params, today);
+  return `SELECT rc.id, rc.requested_on, rc.deadline, rc.recorded_by_organization_id, rc.honoured_on, rc.state,
+         rc.days_late, ${params.add(today)}::date
+    FROM (${commitment}) rc
+   WHERE ${where}`;
+}
+
+export function rebuildReceptionFactsStatements(today: CalendarDate): SqlStatement[] {
+  const params = new SqlParams();
+  return [
+    { text: 'DELETE FROM reporting_reception_fact', values: [] },
+    {
+      text: `INSERT INTO reporting_reception_fact (${RECEPTION_FACT_COLUMNS})
+${receptionFacts(today, params, 'TRUE')}
+ORDER BY rc.requested_on`,
+      values: params.values,
+    },
+  ];
+}
+
+/**
+ * Measures again the requests recorded since `since`, those whose file had an appointment booked or
+ * changed since, and, once a day, those still waiting (open, or late and not received yet).
+ */
+export function refreshReceptionFactsStatement(since: Date, today: CalendarDate): SqlStatement {
+  const params = new SqlParams();
+  const after = params.add(since);
+  const day = `${params.add(today)}::date`;
+  const where = `rc.id IN (SELECT id FROM reception_request WHERE created_at > ${after})
+      OR rc.applicant_file_id IN (SELECT applicant_file_id FROM appointment WHERE updated_at > ${after})
+      OR rc.id IN (SELECT reception_request_id FROM reporting_reception_fact
+                    WHERE measured_on < ${day} AND (state = 'OPEN' OR (state = 'LATE' AND honoured_on IS NULL)))`;
+  const text = `INSERT INTO reporting_reception_fact AS t (${RECEPTION_FACT_COLUMNS})
+${receptionFacts(today, params, where)}
+ON CONFLICT (reception_request_id) DO UPDATE SET requested_on = EXCLUDED.requested_on, deadline = EXCLUDED.deadline,
+  recorded_by_organization_id = EXCLUDED.recorded_by_organization_id, honoured_on = EXCLUDED.honoured_on,
+  state = EXCLUDED.state, days_late = EXCLUDED.days_late, measured_on = EXCLUDED.measured_on`;
   return { text, values: params.values };
 }
 

@@ -26,6 +26,7 @@ import {
 import { ReportingService } from './reporting.service';
 
 const SCOPE =
+  'From the reporting summary, refreshed every few minutes (`summaryRefreshedAt`). ' +
   'Coordinator: the territory, by organisation. Info point agents, social workers, landlords: their ' +
   "organisation's figures and the territory's totals. Relay clerks: their organisation's figures. " +
   'Below the coordinator, counts of 1 to 4 are withheld; for everyone, averages, medians and shares ' +
@@ -41,7 +42,7 @@ export class ReportingController {
   @Get('files')
   @ApiOperation({
     summary: 'Files by status, commune, wished typology and point of entry',
-    description: `On the last day of the period (by the status each file had that day) and entered during it, from the reporting summary (refreshed every few minutes). ${SCOPE}`,
+    description: `On the last day of the period (by the status each file had that day) and entered during it. ${SCOPE}`,
   })
   @ApiOkResponse({ type: FilesReportResponse })
   files(
@@ -55,7 +56,7 @@ export class ReportingController {
   @Get('referrals')
   @ApiOperation({
     summary: 'Referrals by origin, destination and outcome, with their delays',
-    description: `Referrals sent during the period, by their status today; median and average days from sending to the answer and to completion. ${SCOPE}`,
+    description: `Referrals sent during the period, by their status; median and average days from sending to the answer and to completion. ${SCOPE}`,
   })
   @ApiOkResponse({ type: ReferralsReportResponse })
   referrals(
@@ -69,7 +70,7 @@ export class ReportingController {
   @Get('reception-commitment')
   @ApiOperation({
     summary: 'The one-month reception commitment: requests met, late (how late), open',
-    description: `Reception requests made during the period, as they stand today. ${SCOPE}`,
+    description: `Reception requests made during the period: met (an honoured appointment at an info point or social service within the month), late (with how late), open. ${SCOPE}`,
   })
   @ApiOkResponse({ type: ReceptionCommitmentReportResponse })
   receptionCommitment(

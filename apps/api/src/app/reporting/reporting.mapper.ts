@@ -1,6 +1,6 @@
 import {
   type CommuneCount,
-  type CountFigure,
+  type DaysFigure,
   FILE_STATUSES,
   type FileEntries,
   type FileFigures,
@@ -21,10 +21,10 @@ import type {
   FileFigureRow,
   LateReceptionRow,
   ReceptionFigureRow,
-  ReferralFigureRow,
-  ReferralGroupingColumn,
+  ReferralHistogramRow,
   WaitingTimeRow,
 } from './reporting.queries';
+import { REFERRAL_BY_DONE_DAYS, REFERRAL_BY_STATUS } from './reporting.queries';
 import type { OrganizationRow } from './reporting.repository';
 
 /** Rows of the reporting statements → the shared response shapes, the suppression rule applied. */
@@ -119,39 +119,67 @@ export function fileFigures(
   return { atEndOfPeriod, enteredDuringPeriod };
 }
 
+/** Count, average and median (as percentile_cont(0.5)) of a histogram of days. */
+export function daysOfHistogram(
+  histogram: readonly { days: number; cases: number }[],
+  figures: Figures,
+): DaysFigure {
+  const sorted = histogram.filter((bar) => bar.cases > 0).sort((a, b) => a.days - b.days);
+  const cases = sum(sorted, (bar) => bar.cases);
+  if (cases === 0) return figures.days(0, null, null);
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const bar of sorted) {
+      seen += bar.cases;
+      if (seen >= rank) return bar.days;
+    }
+    return sorted[sorted.length - 1]?.days ?? 0;
+  };
+  const median = (at(Math.floor((cases + 1) / 2)) + at(Math.floor(cases / 2) + 1)) / 2;
+  return figures.days(cases, sum(sorted, (bar) => bar.days * bar.cases) / cases, median);
+}
+
+/** The figures of the referrals in `rows` (histogram rows of `referralHistogramQuery`). */
 export function referralFigures(
-  pick: (set: ReferralGroupingColumn[]) => ReferralFigureRow[],
+  rows: readonly ReferralHistogramRow[],
+  typeOf: ReadonlyMap<string, OrganizationType>,
   figures: Figures,
 ): ReferralFigures {
-  const base = pick([])[0];
-  const byKey = <K extends string>(
-    set: ReferralGroupingColumn,
-    keys: readonly K[],
-  ): { key: K; count: CountFigure }[] => {
-    const rows = pick([set]);
-    return keys.map((key) => ({
-      key,
-      count: figures.count(rows.find((row) => row[set] === key)?.referrals ?? 0),
-    }));
-  };
+  const byStatus = rows.filter((row) => row.grouping === REFERRAL_BY_STATUS);
+  const byDoneDays = rows.filter((row) => row.grouping === REFERRAL_BY_DONE_DAYS);
+  const count = (selected: readonly ReferralHistogramRow[]) =>
+    figures.count(sum(selected, (row) => row.referrals));
+  const histogram = (
+    selected: readonly ReferralHistogramRow[],
+    days: (row: ReferralHistogramRow) => number | null,
+  ) =>
+    selected.flatMap((row) => {
+      const value = days(row);
+      return value === null ? [] : [{ days: value, cases: row.referrals }];
+    });
   return {
-    total: base?.referrals ?? 0,
-    byStatus: byKey('status', REFERRAL_STATUSES).map(({ key, count }) => ({ status: key, ...count })),
-    delays: {
-      sentToAnswered: figures.days(
-        base?.answered ?? 0,
-        base?.answered_average ?? null,
-        base?.answered_median ?? null,
-      ),
-      sentToDone: figures.days(base?.done ?? 0, base?.done_average ?? null, base?.done_median ?? null),
-    },
-    byOriginType: byKey('from_type', ORGANIZATION_TYPES).map(({ key, count }) => ({
-      organizationType: key,
-      ...count,
+    total: sum(byStatus, (row) => row.referrals),
+    byStatus: REFERRAL_STATUSES.map((status) => ({
+      status,
+      ...count(byStatus.filter((row) => row.status === status)),
     })),
-    byDestinationType: byKey('to_type', ORGANIZATION_TYPES).map(({ key, count }) => ({
-      organizationType: key,
-      ...count,
+    delays: {
+      sentToAnswered: daysOfHistogram(
+        histogram(byStatus, (row) => row.answered_days),
+        figures,
+      ),
+      sentToDone: daysOfHistogram(
+        histogram(byDoneDays, (row) => row.done_days),
+        figures,
+      ),
+    },
+    byOriginType: ORGANIZATION_TYPES.map((organizationType) => ({
+      organizationType,
+      ...count(byStatus.filter((row) => typeOf.get(row.from_id) === organizationType)),
+    })),
+    byDestinationType: ORGANIZATION_TYPES.map((organizationType) => ({
+      organizationType,
+      ...count(byStatus.filter((row) => typeOf.get(row.to_id) === organizationType)),
     })),
   };
 }

@@ -4,11 +4,9 @@ import {
   activityQuery,
   documentFiguresQuery,
   fileFiguresQuery,
-  groupingMask,
   lateReceptionQuery,
   receptionFiguresQuery,
-  referralFiguresQuery,
-  referralGroupingColumns,
+  referralHistogramQuery,
   reminderFileQuery,
   remindersQueries,
   renewalFiguresQuery,
@@ -18,7 +16,11 @@ import {
   documentSnapshotStatements,
   extendCheckpointsStatement,
   rebuildFileSummaryStatements,
+  rebuildReceptionFactsStatements,
+  rebuildReferralFactsStatements,
   refreshFileSummaryStatement,
+  refreshReceptionFactsStatement,
+  refreshReferralFactsStatement,
 } from './reporting-summary.queries';
 
 const ORG = '11111111-1111-4111-8111-111111111111';
@@ -35,10 +37,11 @@ describe('reporting SQL', () => {
   it.each(Object.keys(scopes))('builds the indicator statements for the %s', (who) => {
     const scope = scopes[who]!;
     expect(fileFiguresQuery(period, scope).text).toMatchSnapshot('files');
-    expect(referralFiguresQuery(period, scope).text).toMatchSnapshot('referrals');
-    expect(receptionFiguresQuery(period, TODAY, scope).text).toMatchSnapshot('reception commitment');
+    expect(referralHistogramQuery(period, scope).text).toMatchSnapshot('referrals');
+    expect(receptionFiguresQuery(period, scope).text).toMatchSnapshot('reception commitment');
     expect(renewalFiguresQuery(period, TODAY, scope).text).toMatchSnapshot('renewals');
-    expect(waitingTimesQuery(period, scope).text).toMatchSnapshot('waiting times');
+    expect(waitingTimesQuery(period, scope, 'typologies').text).toMatchSnapshot('waiting times by typology');
+    expect(waitingTimesQuery(period, scope, 'communes').text).toMatchSnapshot('waiting times by commune');
     expect(documentFiguresQuery(period, scope).text).toMatchSnapshot('documents');
     expect(activityQuery(period, scope).text).toMatchSnapshot('activity');
   });
@@ -52,27 +55,13 @@ describe('reporting SQL', () => {
       '2025-06-16',
       TODAY,
     ]);
-    expect(lateReceptionQuery(period, TODAY, ORG).values).toEqual(['2025-06-16', TODAY, ORG, TODAY]);
+    expect(lateReceptionQuery(period, ORG).values).toEqual(['2025-06-16', TODAY, ORG]);
   });
 
   it('names the late reception cases without anything about the applicant', () => {
-    const { text } = lateReceptionQuery(period, TODAY, null);
+    const { text } = lateReceptionQuery(period, null);
     expect(text).toMatchSnapshot();
     expect(text).not.toMatch(/content|last_name|sne_number/);
-  });
-
-  it('tells the referral grouping sets apart by GROUPING()', () => {
-    expect(referralGroupingColumns(scopes['coordinator']!)).toEqual([
-      'from_id',
-      'to_id',
-      'status',
-      'from_type',
-      'to_type',
-    ]);
-    expect(referralGroupingColumns(scopes['relay']!)).toEqual(['side', 'status', 'from_type', 'to_type']);
-    expect(groupingMask(['a', 'b', 'c'], [])).toBe(7);
-    expect(groupingMask(['a', 'b', 'c'], ['a'])).toBe(3);
-    expect(groupingMask(['a', 'b', 'c'], ['b', 'c'])).toBe(4);
   });
 
   it('builds the renewal reminder list within the scope of files', () => {
@@ -97,5 +86,13 @@ describe('reporting SQL', () => {
     expect(refreshFileSummaryStatement(new Date('2026-06-15T08:00:00Z')).text).toMatchSnapshot('refresh');
     expect(extendCheckpointsStatement(TODAY).text).toMatchSnapshot('extend checkpoints');
     expect(documentSnapshotStatements(TODAY).map((s) => s.text)).toMatchSnapshot('documents');
+    expect(rebuildReferralFactsStatements().map((s) => s.text)).toMatchSnapshot('referral facts');
+    expect(refreshReferralFactsStatement(new Date('2026-06-15T08:00:00Z')).text).toMatchSnapshot(
+      'referral refresh',
+    );
+    expect(rebuildReceptionFactsStatements(TODAY).map((s) => s.text)).toMatchSnapshot('reception facts');
+    expect(refreshReceptionFactsStatement(new Date('2026-06-15T08:00:00Z'), TODAY).text).toMatchSnapshot(
+      'reception refresh',
+    );
   });
 });

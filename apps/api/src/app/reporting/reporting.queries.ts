@@ -1,23 +1,20 @@
-import {
-  type CalendarDate,
-  type ReportingPeriod,
-  REFERRAL_STATUSES,
-  addDays,
-  oneMonthAfter,
-} from '@passerelle/shared/domain';
+import { type CalendarDate, type ReportingPeriod, addDays, oneMonthAfter } from '@passerelle/shared/domain';
 import { sqlList } from '@api/platform/database/sql';
 import { SqlParams, type SqlStatement } from '@api/platform/database/sql-params';
-import { parisMidnight, parisTime } from '@api/app/appointments/appointments.queries';
-import { receptionCommitmentSql } from '@api/app/appointments/reception-commitment';
+import { parisMidnight } from '@api/app/appointments/appointments.queries';
 import { type FileScope, fileScopeSql } from '@api/app/access/file-scope';
 
 /**
- * The SQL of the steering indicators, in one place for reviewers (see the snapshot test). Every
- * statement aggregates in PostgreSQL and answers a few rows: never one row per file.
+ * The SQL of the steering indicators and of the renewal reminders, in one place for reviewers (see
+ * the snapshot test). The indicators read the reporting summary (reporting-summary.entities.ts,
+ * kept by ReportingRefreshJob), but for the appointments and reception requests of `activity`,
+ * counted through their own indexes. Every statement aggregates in PostgreSQL and answers a few rows
+ * (a few thousand at most, for referrals), never one row per file.
  *
- * Whose figures: `organizationId` is the caller's organisation. Statements group by `own` (the row
- * concerns that organisation) so that one pass gives both its figures and the territory's totals;
- * `ownOnly` (the relay clerk's view) keeps only its rows. The coordinator groups by organisation.
+ * Whose figures: `organizationId` is the caller's organisation: the files it created (its point of
+ * entry), the referrals it sent or received, the reception requests it recorded. Statements group by
+ * `own` so that one pass gives both its figures and the territory's; `ownOnly` (the relay clerk's
+ * view) keeps only its rows. The coordinator's statements group by organisation instead.
  */
 export interface ReportingScope {
   organizationId: string;
@@ -34,8 +31,6 @@ function periodInstants(period: ReportingPeriod, params: SqlParams): { start: st
     end: parisMidnight(`(${params.add(period.to)}::date + 1)`),
   };
 }
-
-const parisDay = (instant: string): string => `${parisTime(instant)}::date`;
 
 // ── files (from the summary) ─────────────────────────────────────────────────
 
@@ -112,96 +107,41 @@ ${figures}`;
 
 // ── referrals ─────────────────────────────────────────────────────────────────
 
-/** The grouping columns of `referralFiguresQuery`, in GROUPING() order. */
-export const REFERRAL_GROUPING = ['side', 'from_id', 'to_id', 'status', 'from_type', 'to_type'] as const;
-export type ReferralGroupingColumn = (typeof REFERRAL_GROUPING)[number];
-
-/** The GROUPING() bitmask of a grouping set: 1 for every column aggregated away. */
-export function groupingMask<C extends string>(columns: readonly C[], set: readonly C[]): number {
-  return columns.reduce(
-    (mask, column, i) => mask | (set.includes(column) ? 0 : 1 << (columns.length - 1 - i)),
-    0,
-  );
-}
-
-export interface ReferralFigureRow {
-  /** GROUPING() over `referralGroupingColumns(scope)`. */
+/**
+ * A row of `referralHistogramQuery`: referrals between two organisations, either by status and days
+ * to the answer (`done_days` null, grouping 1), or by days to completion (`status` null, grouping 6).
+ */
+export interface ReferralHistogramRow {
   grouping: number;
-  side: 'SENT' | 'RECEIVED' | null;
-  from_id: string | null;
-  to_id: string | null;
+  from_id: string;
+  to_id: string;
   status: string | null;
-  from_type: string | null;
-  to_type: string | null;
+  answered_days: number | null;
+  done_days: number | null;
   referrals: number;
-  answered: number;
-  answered_average: string | null;
-  answered_median: number | null;
-  done: number;
-  done_average: string | null;
-  done_median: number | null;
 }
 
-/** The grouping sets each view needs. */
-export function referralGroupingSets(scope: ReportingScope): ReferralGroupingColumn[][] {
-  const own: ReferralGroupingColumn[][] = [
-    ['side'],
-    ['side', 'status'],
-    ['side', 'from_type'],
-    ['side', 'to_type'],
-  ];
-  const territory: ReferralGroupingColumn[][] = [[], ['status'], ['from_type'], ['to_type']];
-  const byOrganization: ReferralGroupingColumn[][] = [
-    ['from_id'],
-    ['from_id', 'status'],
-    ['to_id'],
-    ['to_id', 'status'],
-  ];
-  if (scope.ownOnly) return own;
-  return scope.byOrganization ? [...territory, ...byOrganization] : [...own, ...territory];
-}
-
-/** The columns that some grouping set of the view uses: GROUPING() takes these only. */
-export function referralGroupingColumns(scope: ReportingScope): ReferralGroupingColumn[] {
-  const sets = referralGroupingSets(scope);
-  return REFERRAL_GROUPING.filter((column) => sets.some((set) => set.includes(column)));
-}
+/** GROUPING(status, answered_days, done_days) of the two sets of `referralHistogramQuery`. */
+export const REFERRAL_BY_STATUS = 1;
+export const REFERRAL_BY_DONE_DAYS = 6;
 
 /**
- * Referrals sent during the period: counts by status today, origin and destination, and the delays
- * in Paris calendar days from sending to the answer (accepted or declined) and to completion.
- * Reached through each organisation's (from_organization_id, created_at) index.
+ * Referrals sent during the period, from the referral summary, as two small histograms per pair of
+ * organisations: by status and days to the answer, and by days to completion (Paris calendar days).
+ * Every figure (counts by status, origin, destination; median delays) is summed from them: one
+ * pass, a few thousand rows, whatever the number of referrals.
  */
-export function referralFiguresQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
+export function referralHistogramQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
   const params = new SqlParams();
-  const { start, end } = periodInstants(period, params);
-  const org = params.add(scope.organizationId);
-  const sent = parisDay('r.created_at');
-  const sets = referralGroupingSets(scope)
-    .map((set) => `(${set.map((column) => `x.${column}`).join(', ')})`)
-    .join(', ');
-  const used = referralGroupingColumns(scope);
-  const columns = REFERRAL_GROUPING.map((column) =>
-    used.includes(column) ? `x.${column}` : `NULL AS ${column}`,
-  ).join(', ');
-  const text = `WITH x AS (
-  SELECT CASE WHEN r.from_organization_id = ${org} THEN 'SENT' WHEN r.to_organization_id = ${org} THEN 'RECEIVED' END AS side,
-         r.from_organization_id AS from_id, r.to_organization_id AS to_id, r.status,
-         fo.type AS from_type, tor.type AS to_type,
-         ${parisDay('r.responded_at')} - ${sent} AS answered_days,
-         ${parisDay('r.done_at')} - ${sent} AS done_days
-    FROM organization fo
-    JOIN referral r ON r.from_organization_id = fo.id AND r.created_at >= ${start} AND r.created_at < ${end}
-    JOIN organization tor ON tor.id = r.to_organization_id${scope.ownOnly ? `\n   WHERE (r.from_organization_id = ${org} OR r.to_organization_id = ${org})` : ''})
-SELECT GROUPING(${used.map((column) => `x.${column}`).join(', ')}) AS grouping,
-       ${columns},
-       count(*)::int AS referrals,
-       count(x.answered_days)::int AS answered, avg(x.answered_days) AS answered_average,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY x.answered_days) AS answered_median,
-       count(x.done_days)::int AS done, avg(x.done_days) AS done_average,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY x.done_days) AS done_median
-  FROM x
- GROUP BY GROUPING SETS (${sets})`;
+  const org = scope.ownOnly ? params.add(scope.organizationId) : null;
+  const own = org ? `\n   AND (r.from_organization_id = ${org} OR r.to_organization_id = ${org})` : '';
+  const text = `SELECT GROUPING(r.status, r.answered_days, r.done_days) AS grouping,
+       r.from_organization_id AS from_id, r.to_organization_id AS to_id, r.status, r.answered_days, r.done_days,
+       count(*)::int AS referrals
+  FROM reporting_referral_fact r
+ WHERE r.sent_on >= ${params.add(period.from)}::date AND r.sent_on <= ${params.add(period.to)}::date${own}
+ GROUP BY GROUPING SETS ((r.from_organization_id, r.to_organization_id, r.status, r.answered_days),
+                         (r.from_organization_id, r.to_organization_id, r.done_days))`;
   return { text, values: params.values };
 }
 
@@ -220,18 +160,20 @@ export interface ReceptionFigureRow {
   late_median: number | null;
 }
 
-/** The requests made during the period, as they stand today (`receptionCommitmentSql`), counted. */
-export function receptionFiguresQuery(
-  period: ReportingPeriod,
-  today: CalendarDate,
-  scope: ReportingScope,
-): SqlStatement {
+/** The requests recorded by the caller's organisation only (the relay clerk's view). */
+function receptionWhere(period: ReportingPeriod, params: SqlParams, organizationId: string | null): string {
+  return `rc.requested_on >= ${params.add(period.from)}::date AND rc.requested_on <= ${params.add(period.to)}::date${
+    organizationId ? `\n     AND rc.recorded_by_organization_id = ${params.add(organizationId)}` : ''
+  }`;
+}
+
+/**
+ * The requests made during the period, as they stood at the last refresh of the summary (where
+ * `receptionCommitmentSql` put them; those still waiting are measured again every day), counted.
+ */
+export function receptionFiguresQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
   const params = new SqlParams();
-  const commitment = receptionCommitmentSql(params, today, {
-    requestedFrom: period.from,
-    requestedTo: period.to,
-    ...(scope.ownOnly ? { recordedByOrganizationId: scope.organizationId } : {}),
-  });
+  const where = receptionWhere(period, params, scope.ownOnly ? scope.organizationId : null);
   const key = scope.byOrganization
     ? 'rc.recorded_by_organization_id, NULL::boolean'
     : `NULL::uuid, rc.recorded_by_organization_id = ${params.add(scope.organizationId)}`;
@@ -245,8 +187,9 @@ FROM (
          count(*) FILTER (WHERE rc.state = 'OPEN')::int AS open,
          avg(rc.days_late) FILTER (WHERE rc.state = 'LATE') AS late_average,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY rc.days_late) FILTER (WHERE rc.state = 'LATE') AS late_median
-    FROM (${commitment}) rc
+    FROM reporting_reception_fact rc
     CROSS JOIN LATERAL (SELECT ${key}) AS k(recorded_by_organization_id, own)
+   WHERE ${where}
    GROUP BY GROUPING SETS ((k.recorded_by_organization_id, k.own), ())) g`;
   return { text, values: params.values };
 }
@@ -265,23 +208,15 @@ export interface LateReceptionRow {
 export const MAX_LATE_CASES = 100;
 
 /** The late requests of the period: dates and days late, nothing about the applicant. */
-export function lateReceptionQuery(
-  period: ReportingPeriod,
-  today: CalendarDate,
-  organizationId: string | null,
-): SqlStatement {
+export function lateReceptionQuery(period: ReportingPeriod, organizationId: string | null): SqlStatement {
   const params = new SqlParams();
-  const commitment = receptionCommitmentSql(params, today, {
-    requestedFrom: period.from,
-    requestedTo: period.to,
-    ...(organizationId ? { recordedByOrganizationId: organizationId } : {}),
-  });
   const text = `SELECT rc.requested_on, rc.deadline, rc.days_late, rc.honoured_on, rc.recorded_by_organization_id,
        o.name AS recorded_by_organization_name, o.type AS recorded_by_organization_type
-  FROM (${commitment}) rc
+  FROM reporting_reception_fact rc
   JOIN organization o ON o.id = rc.recorded_by_organization_id
  WHERE rc.state = 'LATE'
- ORDER BY rc.days_late DESC, rc.requested_on, rc.id
+   AND ${receptionWhere(period, params, organizationId)}
+ ORDER BY rc.days_late DESC, rc.requested_on, rc.reception_request_id
  LIMIT ${MAX_LATE_CASES}`;
   return { text, values: params.values };
 }
@@ -302,8 +237,8 @@ export function dueWindow(today: CalendarDate): { from: CalendarDate; to: Calend
 
 /**
  * Renewals due within the next month (reminded or not) and demands closed for non-renewal during the
- * period, by whether the caller's organisation created them; through the renewal_due_on and
- * closed_on indexes.
+ * period, by whether the caller's organisation created them; from the file summary's covering
+ * indexes on renewal_due_on and closed_on.
  */
 export function renewalFiguresQuery(
   period: ReportingPeriod,
@@ -313,19 +248,19 @@ export function renewalFiguresQuery(
   const params = new SqlParams();
   const window = dueWindow(today);
   const org = params.add(scope.organizationId);
-  const own = scope.ownOnly ? `\n     AND f.created_by_organization_id = ${org}` : '';
+  const own = scope.ownOnly ? `\n     AND f.entry_organization_id = ${org}` : '';
   const text = `SELECT k.own, sum(k.due)::int AS due, sum(k.reminded)::int AS reminded,
        sum(k.closed_not_renewed)::int AS closed_not_renewed
 FROM (
-  SELECT f.created_by_organization_id = ${org} AS own, 1 AS due,
+  SELECT f.entry_organization_id = ${org} AS own, 1 AS due,
          (rr.id IS NOT NULL)::int AS reminded, 0 AS closed_not_renewed
-    FROM applicant_file f
-    LEFT JOIN renewal_reminder rr ON rr.applicant_file_id = f.id AND rr.renewal_due_on = f.renewal_due_on
+    FROM reporting_file_fact f
+    LEFT JOIN renewal_reminder rr ON rr.applicant_file_id = f.applicant_file_id AND rr.renewal_due_on = f.renewal_due_on
    WHERE f.status IN ('REGISTERED', 'RENEWAL_DUE')
      AND f.renewal_due_on >= ${params.add(window.from)}::date AND f.renewal_due_on <= ${params.add(window.to)}::date${own}
   UNION ALL
-  SELECT f.created_by_organization_id = ${org}, 0, 0, 1
-    FROM applicant_file f
+  SELECT f.entry_organization_id = ${org}, 0, 0, 1
+    FROM reporting_file_fact f
    WHERE f.closed_on >= ${params.add(period.from)}::date AND f.closed_on <= ${params.add(period.to)}::date
      AND f.closure_reason = 'NOT_RENEWED'${own}) k
 GROUP BY k.own`;
@@ -344,12 +279,21 @@ export interface WaitingTimeRow {
   median: number | null;
 }
 
+/** The typologies (with the overall figure) and the communes are computed apart, side by side. */
+export const WAITING_TIME_PARTS = ['typologies', 'communes'] as const;
+export type WaitingTimePart = (typeof WAITING_TIME_PARTS)[number];
+
 /**
  * Days from the seniority date to the closure as HOUSED, for demands housed during the period:
- * overall, by wished typology and by wished commune (a file counts under each of its wishes);
- * for the caller's organisation (files it created) and for the territory.
+ * overall and by wished typology, or by wished commune (a file counts under each of its wishes);
+ * for the caller's organisation (files it created: `own` true) and for the territory (`own` null);
+ * from the file summary's (closure_reason, closed_on) covering index.
  */
-export function waitingTimesQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
+export function waitingTimesQuery(
+  period: ReportingPeriod,
+  scope: ReportingScope,
+  part: WaitingTimePart,
+): SqlStatement {
   const params = new SqlParams();
   const org = params.add(scope.organizationId);
   // Own rows (own true), territory rows (own null): one pass for both.
@@ -362,22 +306,26 @@ export function waitingTimesQuery(period: ReportingPeriod, scope: ReportingScope
   const own = scope.byOrganization ? 'NULL::boolean' : 'h.own';
   const aggregates = `count(*)::int AS cases, avg(h.days) AS average,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY h.days) AS median`;
-  const text = `WITH h AS MATERIALIZED (
-  SELECT f.created_by_organization_id = ${org} AS own, f.closed_on - f.seniority_date AS days,
-         f.wished_typologies, f.wished_communes
-    FROM applicant_file f
-   WHERE f.closed_on >= ${params.add(period.from)}::date AND f.closed_on <= ${params.add(period.to)}::date
-     AND f.closure_reason = 'HOUSED' AND f.seniority_date IS NOT NULL${scope.ownOnly ? `\n     AND f.created_by_organization_id = ${org}` : ''})
-SELECT w.own, w.dimension, w.key, c.name, w.cases, w.average, w.median
-FROM (
-  SELECT ${own} AS own, 'ALL' AS dimension, NULL::varchar AS key, ${aggregates}
+  const byKey = (dimension: string, array: string) => `SELECT ${own}, '${dimension}', t.key, ${aggregates}
+    FROM h CROSS JOIN LATERAL unnest(${array}) AS t(key) GROUP BY GROUPING SETS (${sets(['t.key'])})`;
+  const figures =
+    part === 'typologies'
+      ? `SELECT ${own} AS own, 'ALL' AS dimension, NULL::varchar AS key, ${aggregates}
     FROM h GROUP BY GROUPING SETS (${sets([])})
   UNION ALL
-  SELECT ${own}, 'TYPOLOGY', t.key, ${aggregates}
-    FROM h CROSS JOIN LATERAL unnest(h.wished_typologies) AS t(key) GROUP BY GROUPING SETS (${sets(['t.key'])})
-  UNION ALL
-  SELECT ${own}, 'COMMUNE', t.key, ${aggregates}
-    FROM h CROSS JOIN LATERAL unnest(h.wished_communes) AS t(key) GROUP BY GROUPING SETS (${sets(['t.key'])})) w
+  ${byKey('TYPOLOGY', 'h.wished_typologies')}`
+      : `SELECT ${own} AS own, 'COMMUNE' AS dimension, t.key, ${aggregates}
+    FROM h CROSS JOIN LATERAL unnest(h.wished_communes) AS t(key) GROUP BY GROUPING SETS (${sets(['t.key'])})`;
+  const text = `WITH h AS MATERIALIZED (
+  SELECT f.entry_organization_id = ${org} AS own, f.closed_on - f.seniority_date AS days,
+         ${part === 'typologies' ? 'f.wished_typologies' : 'f.wished_communes'}
+    FROM reporting_file_fact f
+   WHERE f.closure_reason = 'HOUSED'
+     AND f.closed_on >= ${params.add(period.from)}::date AND f.closed_on <= ${params.add(period.to)}::date
+     AND f.seniority_date IS NOT NULL${scope.ownOnly ? `\n     AND f.entry_organization_id = ${org}` : ''})
+SELECT w.own, w.dimension, w.key, c.name, w.cases, w.average, w.median
+FROM (
+  ${figures}) w
 LEFT JOIN commune c ON w.dimension = 'COMMUNE' AND c.insee_code = w.key`;
   return { text, values: params.values };
 }
@@ -421,9 +369,9 @@ export interface ActivityRow {
 }
 
 /**
- * Per organisation, in the period: files created (from the summary), referrals sent and received,
- * honoured appointments, reception requests recorded. Each count goes through an index that starts
- * with the organisation; reception requests through their date.
+ * Per organisation, in the period: files created and referrals sent and received (from the
+ * summary), honoured appointments (through the index that starts with the organisation), reception
+ * requests recorded (through their date).
  */
 export function activityQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
   const params = new SqlParams();
@@ -440,6 +388,14 @@ export function activityQuery(period: ReportingPeriod, scope: ReportingScope): S
   ${createdBefore}) s
    WHERE s.dimension = 'COMMUNE'
    GROUP BY s.entry_organization_id),
+referrals AS (
+  SELECT x.id, sum(x.sent)::int AS sent, sum(x.received)::int AS received
+    FROM (SELECT r.from_organization_id AS id, 1 AS sent, 0 AS received
+            FROM reporting_referral_fact r WHERE r.sent_on >= ${from} AND r.sent_on <= ${to}
+          UNION ALL
+          SELECT r.to_organization_id, 0, 1
+            FROM reporting_referral_fact r WHERE r.sent_on >= ${from} AND r.sent_on <= ${to}) x
+   GROUP BY x.id),
 requests AS (
   SELECT rr.recorded_by_organization_id AS id, count(*)::int AS n
     FROM reception_request rr
@@ -447,17 +403,15 @@ requests AS (
    GROUP BY rr.recorded_by_organization_id)
 SELECT o.id, o.name, o.type, o.active,
        COALESCE(created.n, 0) AS files_created,
-       (SELECT count(*)::int FROM referral r
-         WHERE r.from_organization_id = o.id AND r.created_at >= ${start} AND r.created_at < ${end}) AS referrals_sent,
-       (SELECT count(*)::int FROM referral r
-         WHERE r.to_organization_id = o.id AND r.status IN (${sqlList(REFERRAL_STATUSES)})
-           AND r.created_at >= ${start} AND r.created_at < ${end}) AS referrals_received,
+       COALESCE(referrals.sent, 0) AS referrals_sent,
+       COALESCE(referrals.received, 0) AS referrals_received,
        (SELECT count(*)::int FROM appointment a
          WHERE a.organization_id = o.id AND a.starts_at >= ${start} AND a.starts_at < ${end}
            AND a.outcome = 'HONOURED') AS appointments_held,
        COALESCE(requests.n, 0) AS reception_requests
   FROM organization o
   LEFT JOIN created ON created.id = o.id
+  LEFT JOIN referrals ON referrals.id = o.id
   LEFT JOIN requests ON requests.id = o.id${scope.ownOnly ? `\n WHERE o.id = ${params.add(scope.organizationId)}` : ''}
  ORDER BY o.type, o.name, o.id`;
   return { text, values: params.values };

@@ -31,13 +31,10 @@ import { Figures } from './reporting-figures';
 import { resolvePeriod } from './reporting-period';
 import {
   type FileFigureRow,
-  type ReferralFigureRow,
-  type ReferralGroupingColumn,
+  type ReferralHistogramRow,
   type RenewalFigureRow,
   type ReportingScope,
   dueWindow,
-  groupingMask,
-  referralGroupingColumns,
 } from './reporting.queries';
 import { ReportingRepository } from './reporting.repository';
 import {
@@ -57,7 +54,7 @@ interface Request {
   scope: ReportingScope;
   figures: Figures;
   organization: ReportingOrganization;
-  context: ReportingContext;
+  context: Omit<ReportingContext, 'summaryRefreshedAt'>;
 }
 
 /** Sections by view (ACCESS.md « Reporting »): the organisation's, the territory's, or both. */
@@ -167,37 +164,36 @@ export class ReportingService {
     query: ReportingPeriodQuery,
   ): Promise<ReferralsReport> {
     const request = this.request(principal, grant, query);
-    const [rows, organizations] = await Promise.all([
-      this.reporting.referralFigures(request.period, request.scope),
-      request.scope.byOrganization ? this.reporting.organizations() : Promise.resolve([]),
+    const [rows, organizations, summaryRefreshedAt] = await Promise.all([
+      this.reporting.referralHistogram(request.period, request.scope),
+      this.reporting.organizations(),
+      this.summaryRefreshedAt(),
     ]);
-    const columns = referralGroupingColumns(request.scope);
-    const inSet = (set: ReferralGroupingColumn[], row: ReferralFigureRow) =>
-      row.grouping === groupingMask(columns, set);
-    const figures = (pick: (set: ReferralGroupingColumn[]) => ReferralFigureRow[]): ReferralFigures =>
-      referralFigures(pick, request.figures);
-    const side = (value: 'SENT' | 'RECEIVED') => (set: ReferralGroupingColumn[]) =>
-      rows.filter((row) => inSet(['side', ...set], row) && row.side === value);
-    const territory = (set: ReferralGroupingColumn[]) => rows.filter((row) => inSet(set, row));
+    const types = new Map(organizations.map((organization) => [organization.id, organization.type]));
+    const figures = (selected: ReferralHistogramRow[]): ReferralFigures =>
+      referralFigures(selected, types, request.figures);
     const byOrganization = (column: 'from_id' | 'to_id'): OrganizationReferralFigures[] =>
       organizations
         .map((organization) => {
-          const pick = (set: ReferralGroupingColumn[]) =>
-            rows.filter((row) => inSet([column, ...set], row) && row[column] === organization.id);
-          const base = pick([])[0];
-          if (!base) return null;
-          const { byStatus, delays } = referralFigures(pick, request.figures);
-          return { ...organizationOf(organization), total: base.referrals, byStatus, delays };
+          const selected = rows.filter((row) => row[column] === organization.id);
+          if (selected.length === 0) return null;
+          const { total, byStatus, delays } = figures(selected);
+          return { ...organizationOf(organization), total, byStatus, delays };
         })
         .filter((row) => row !== null)
         .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+    const own = request.organization.id;
     return {
       ...request.context,
+      summaryRefreshedAt,
       ...sections(
         request,
-        () => ({ sent: figures(side('SENT')), received: figures(side('RECEIVED')) }),
         () => ({
-          ...figures(territory),
+          sent: figures(rows.filter((row) => row.from_id === own)),
+          received: figures(rows.filter((row) => row.to_id === own)),
+        }),
+        () => ({
+          ...figures(rows),
           ...(request.scope.byOrganization
             ? { byOrigin: byOrganization('from_id'), byDestination: byOrganization('to_id') }
             : {}),
@@ -214,15 +210,17 @@ export class ReportingService {
     query: ReportingPeriodQuery,
   ): Promise<ReceptionCommitmentReport> {
     const request = this.request(principal, grant, query);
-    const { period, today, scope, figures } = request;
-    const [rows, late, organizations] = await Promise.all([
-      this.reporting.receptionFigures(period, today, scope),
-      this.reporting.lateReceptions(period, today, scope.byOrganization ? null : scope.organizationId),
+    const { period, scope, figures } = request;
+    const [rows, late, organizations, summaryRefreshedAt] = await Promise.all([
+      this.reporting.receptionFigures(period, scope),
+      this.reporting.lateReceptions(period, scope.byOrganization ? null : scope.organizationId),
       scope.byOrganization ? this.reporting.organizations() : Promise.resolve([]),
+      this.summaryRefreshedAt(),
     ]);
     const totals = rows.find((row) => row.grouping === 3);
     return {
       ...request.context,
+      summaryRefreshedAt,
       ...sections(
         request,
         () => ({
@@ -263,7 +261,10 @@ export class ReportingService {
     query: ReportingPeriodQuery,
   ): Promise<RenewalsReport> {
     const request = this.request(principal, grant, query);
-    const rows = await this.reporting.renewalFigures(request.period, request.today, request.scope);
+    const [rows, summaryRefreshedAt] = await Promise.all([
+      this.reporting.renewalFigures(request.period, request.today, request.scope),
+      this.summaryRefreshedAt(),
+    ]);
     const build = (selected: RenewalFigureRow[]): RenewalFigures => {
       const due = sum(selected, (row) => row.due);
       const reminded = sum(selected, (row) => row.reminded);
@@ -279,6 +280,7 @@ export class ReportingService {
     };
     return {
       ...request.context,
+      summaryRefreshedAt,
       ...sections(
         request,
         () => build(rows.filter((row) => row.own)),
@@ -295,9 +297,13 @@ export class ReportingService {
     query: ReportingPeriodQuery,
   ): Promise<WaitingTimesReport> {
     const request = this.request(principal, grant, query);
-    const rows = await this.reporting.waitingTimes(request.period, request.scope);
+    const [rows, summaryRefreshedAt] = await Promise.all([
+      this.reporting.waitingTimes(request.period, request.scope),
+      this.summaryRefreshedAt(),
+    ]);
     return {
       ...request.context,
+      summaryRefreshedAt,
       ...sections(
         request,
         () =>

@@ -21,6 +21,8 @@ import {
   ReportingFileCheckpointEntity,
   ReportingFileFactEntity,
   ReportingFileFlowEntity,
+  ReportingReceptionFactEntity,
+  ReportingReferralFactEntity,
   ReportingSummaryStateEntity,
 } from '@api/app/reporting/reporting-summary.entities';
 
@@ -49,4 +51,6 @@ export const ENTITIES = [
   ReportingFileCheckpointEntity,
   ReportingDocumentSnapshotEntity,
   ReportingSummaryStateEntity,
+  ReportingReferralFactEntity,
+  ReportingReceptionFactEntity,
 ];

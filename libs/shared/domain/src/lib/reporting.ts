@@ -71,10 +71,10 @@ export interface ReportingContext {
   /** A figure resting on fewer cases is withheld (`suppressed: true`, the figure null). */
   minCasesPerFigure: typeof MIN_CASES_PER_FIGURE;
   /**
-   * Files, activity and documents: when the reporting summary they read was last refreshed (every
-   * few minutes; null before the first refresh). Changes since then are not counted yet.
+   * When the reporting summary the figures come from was last refreshed (every few minutes; null
+   * before the first refresh). Changes made since are not counted yet.
    */
-  summaryRefreshedAt?: string | null;
+  summaryRefreshedAt: string | null;
 }
 
 export interface ReportingOrganization {
@@ -174,7 +174,7 @@ export interface ReferralDelays {
   sentToDone: DaysFigure;
 }
 
-/** Referrals sent during the period, by their status today. */
+/** Referrals sent during the period, by their status at the last refresh. */
 export interface ReferralFigures {
   total: number;
   byStatus: ReferralStatusCount[];
@@ -212,7 +212,10 @@ export interface LateReceptionCase {
   recordedBy?: ReportingOrganization;
 }
 
-/** The requests made during the period (CCH L441-2-8), as they stand today. */
+/**
+ * The requests made during the period (CCH L441-2-8), as they stood at the last refresh (those still
+ * waiting are measured again every day).
+ */
 export interface ReceptionCommitmentFigures {
   total: number;
   met: CountFigure;

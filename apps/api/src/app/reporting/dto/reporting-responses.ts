@@ -100,6 +100,14 @@ abstract class ReportingContextResponse {
   @ApiProperty({ enum: REPORTING_VIEWS, description: 'What your role receives (ACCESS.md « Reporting »)' })
   view!: ReportingView;
   @ApiProperty({ enum: [MIN_CASES_PER_FIGURE] }) minCasesPerFigure!: typeof MIN_CASES_PER_FIGURE;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the reporting summary was last refreshed (every few minutes); later changes are not counted yet',
+  })
+  summaryRefreshedAt!: string | null;
 }
 
 export class FileStatusCountResponse extends CountFigureResponse implements FileStatusCount {
@@ -160,7 +168,6 @@ export class OrganizationFileFiguresResponse extends FileFiguresResponse impleme
 }
 
 export class FilesReportResponse extends ReportingContextResponse implements FilesReport {
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) summaryRefreshedAt!: string | null;
   @ApiPropertyOptional({
     type: OrganizationFileFiguresResponse,
     description: 'The files your organisation created (every role but the coordinator)',
@@ -364,7 +371,6 @@ export class TerritoryDocumentFiguresResponse extends DocumentFiguresResponse {
 }
 
 export class DocumentsReportResponse extends ReportingContextResponse implements DocumentsReport {
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) summaryRefreshedAt!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day of the measure used' })
   measuredOn!: string | null;
   @ApiPropertyOptional({
@@ -398,7 +404,6 @@ export class TerritoryActivityResponse extends ActivityFiguresResponse {
 }
 
 export class ActivityReportResponse extends ReportingContextResponse implements ActivityReport {
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) summaryRefreshedAt!: string | null;
   @ApiPropertyOptional({ type: OrganizationActivityResponse }) organization?: OrganizationActivityResponse;
   @ApiPropertyOptional({ type: TerritoryActivityResponse }) territory?: TerritoryActivityResponse;
 }

@@ -6,6 +6,7 @@ import { SignInLimits1795711330955 } from './1795711330955-sign-in-limits';
 import { PersonalData1795711747994 } from './1795711747994-personal-data';
 import { ReportingSummary1795713385781 } from './1795713385781-reporting-summary';
 import { KeptFileIndex1795715783086 } from './1795715783086-kept-file-index';
+import { ReportingFacts1795717217108 } from './1795717217108-reporting-facts';
 /** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
 export const MIGRATIONS: (new () => object)[] = [
   Foundation1795709585287,
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => object)[] = [
   PersonalData1795711747994,
   ReportingSummary1795713385781,
   KeptFileIndex1795715783086,
+  ReportingFacts1795717217108,
 ];

@@ -1,0 +1,75 @@
+import { Figures } from './reporting-figures';
+import { daysOfHistogram, referralFigures } from './reporting.mapper';
+import { REFERRAL_BY_DONE_DAYS, REFERRAL_BY_STATUS, type ReferralHistogramRow } from './reporting.queries';
+
+const coordinator = new Figures('everything');
+
+describe('reporting mapper', () => {
+  it('takes the median of a histogram as percentile_cont(0.5) would', () => {
+    const bars = (values: number[]) => values.map((days) => ({ days, cases: 1 }));
+    expect(daysOfHistogram(bars([193, 181, 182, 151, 346, 184, 877]), coordinator)).toEqual({
+      cases: 7,
+      averageDays: 302,
+      medianDays: 184,
+      suppressed: false,
+    });
+    expect(daysOfHistogram(bars([2, 1, 3, 5, 10, 1]), coordinator).medianDays).toBe(2.5);
+    expect(
+      daysOfHistogram(
+        [
+          { days: 3, cases: 4 },
+          { days: 1, cases: 2 },
+          { days: 9, cases: 1 },
+        ],
+        coordinator,
+      ),
+    ).toEqual({ cases: 7, averageDays: 3.3, medianDays: 3, suppressed: false });
+    expect(daysOfHistogram([], coordinator)).toEqual({
+      cases: 0,
+      averageDays: null,
+      medianDays: null,
+      suppressed: false,
+    });
+  });
+
+  it('sums the referral figures from the two histograms', () => {
+    const a = '00000000-0000-4000-8000-00000000000a';
+    const b = '00000000-0000-4000-8000-00000000000b';
+    const row = (r: Partial<ReferralHistogramRow>): ReferralHistogramRow => ({
+      grouping: REFERRAL_BY_STATUS,
+      from_id: a,
+      to_id: b,
+      status: null,
+      answered_days: null,
+      done_days: null,
+      referrals: 1,
+      ...r,
+    });
+    const rows = [
+      row({ status: 'SENT', referrals: 2 }),
+      row({ status: 'ACCEPTED', answered_days: 1, referrals: 3 }),
+      row({ status: 'DONE', answered_days: 4, referrals: 2 }),
+      row({ grouping: REFERRAL_BY_DONE_DAYS, done_days: 10, referrals: 2 }),
+      row({ grouping: REFERRAL_BY_DONE_DAYS, referrals: 5 }),
+    ];
+    const figures = referralFigures(
+      rows,
+      new Map([
+        [a, 'RELAY_POINT'],
+        [b, 'INFO_POINT'],
+      ]),
+      coordinator,
+    );
+    expect(figures.total).toBe(7);
+    expect(figures.byStatus.map((s) => s.count)).toEqual([2, 3, 0, 2]);
+    expect(figures.delays.sentToAnswered).toEqual({
+      cases: 5,
+      averageDays: 2.2,
+      medianDays: 1,
+      suppressed: false,
+    });
+    expect(figures.delays.sentToDone).toMatchObject({ cases: 2, suppressed: true });
+    expect(figures.byOriginType.find((t) => t.organizationType === 'RELAY_POINT')?.count).toBe(7);
+    expect(figures.byDestinationType.find((t) => t.organizationType === 'INFO_POINT')?.count).toBe(7);
+  });
+});
