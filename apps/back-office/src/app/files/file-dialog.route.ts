@@ -3,6 +3,7 @@ import { toObservable } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 import { ActivatedRoute, Router } from '@angular/router';
 import { filter, firstValueFrom } from 'rxjs';
+import type { ApplicantFileView, Principal } from '@passerelle/shared/domain';
 import { AuthService, principalOf } from '../auth/auth.service';
 import { type FileAbilities, fileAbilities } from './file-permissions';
 import { FileStore } from './file-store';
@@ -11,7 +12,11 @@ import { FileStore } from './file-store';
 export interface FileDialogData {
   readonly dialog: Type<unknown>;
   /** The page offers the dialog only when this holds; a typed URL is refused the same way. */
-  readonly allowed: (abilities: FileAbilities) => boolean;
+  readonly allowed: (
+    abilities: FileAbilities,
+    principal: Principal | null,
+    file: ApplicantFileView | null,
+  ) => boolean;
   /** Given to the dialog as `MAT_DIALOG_DATA`. */
   readonly dialogData?: unknown;
 }
@@ -48,9 +53,11 @@ export class FileDialogRoute {
       toObservable(this.store.state, { injector: this.injector }).pipe(filter((s) => s !== 'loading')),
     );
     const user = this.auth.user();
-    const abilities = fileAbilities(user ? principalOf(user) : null, this.store.file()?.status);
+    const principal = user ? principalOf(user) : null;
+    const file = this.store.file();
+    const abilities = fileAbilities(principal, file?.status);
     if (this.destroyed) return;
-    if (this.store.state() !== 'loaded' || !data.allowed(abilities)) {
+    if (this.store.state() !== 'loaded' || !data.allowed(abilities, principal, file)) {
       await this.back();
       return;
     }

@@ -5,6 +5,12 @@ import { navItem } from '../shell/navigation';
 import type { FileDialogData } from './file-dialog.route';
 import { FileStore } from './file-store';
 import { FRENCH_MATERIAL } from './material-fr';
+import { APPOINTMENTS_DIALOG_ROUTES } from './sections/appointments/appointments.routes';
+import { DOCUMENTS_DIALOG_ROUTES } from './sections/documents/documents.routes';
+import { EVALUATIONS_DIALOG_ROUTES } from './sections/evaluations/evaluations.routes';
+import { FRAGILITY_DIALOG_ROUTES } from './sections/fragility/fragility.routes';
+import { PARTNER_EVENTS_DIALOG_ROUTES } from './sections/partner-events/partner-events.routes';
+import { REFERRALS_DIALOG_ROUTES } from './sections/referrals/referrals.routes';
 
 const dialogRoute = () => import('./file-dialog.route').then((m) => m.FileDialogRoute);
 
@@ -76,6 +82,12 @@ export const FILES_ROUTES: Routes = [
             loadComponent: dialogRoute,
             resolve: { spec: () => lifecycle('closure') },
           },
+          ...EVALUATIONS_DIALOG_ROUTES,
+          ...DOCUMENTS_DIALOG_ROUTES,
+          ...FRAGILITY_DIALOG_ROUTES,
+          ...REFERRALS_DIALOG_ROUTES,
+          ...APPOINTMENTS_DIALOG_ROUTES,
+          ...PARTNER_EVENTS_DIALOG_ROUTES,
         ],
       },
     ],
