@@ -96,6 +96,12 @@ describe('routes', () => {
     expect(heading(harness)).toBe('Nouvelle orientation');
   });
 
+  it('opens the page of a file the relay clerk referred, though not the list of files', async () => {
+    const { harness, http } = await openAsReloaded(aUser('RELAY_CLERK'), '/dossiers/file-7');
+    expect(heading(harness)).toBe('Dossier');
+    http.expectOne('/api/applicant-files/file-7');
+  });
+
   it.each(['COORDINATOR', 'RELAY_CLERK', 'LANDLORD_OFFICER'] as const)(
     'every navigation entry of a %s opens its own screen',
     async (role) => {

@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { sessionGuard } from './auth/auth.guard';
 import { navItem } from './shell/navigation';
-import { canOpen, canOpenSection } from './shell/navigation.guard';
+import { canOpen, canOpenFiles, canOpenSection } from './shell/navigation.guard';
 
 /** Every screen is lazy-loaded; the initial bundle holds only the router, the session and this table. */
 export const APP_ROUTES: Routes = [
@@ -28,7 +28,7 @@ export const APP_ROUTES: Routes = [
       },
       {
         path: 'dossiers',
-        canMatch: [canOpen('/dossiers')],
+        canMatch: [canOpenFiles],
         loadChildren: () => import('./files/files.routes').then((m) => m.FILES_ROUTES),
       },
       {

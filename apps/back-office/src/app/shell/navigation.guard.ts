@@ -12,6 +12,15 @@ export function canOpen(path: string): CanMatchFn {
   return () => visibleItems().includes(item);
 }
 
+/**
+ * `/dossiers` alone is the list, a screen of the navigation; a file's page (`/dossiers/:id/...`) opens
+ * for anyone who may read files — a relay clerk follows the people they referred.
+ */
+export const canOpenFiles: CanMatchFn = (route, segments) => {
+  if (segments.length <= 1) return canOpen('/dossiers')(route, segments);
+  return inject(AuthService).actions().has('files.read');
+};
+
 /** For a feature with several screens (`/orientations/...`): open when one of them is. */
 export function canOpenSection(prefix: string): CanMatchFn {
   sectionItems(prefix);
