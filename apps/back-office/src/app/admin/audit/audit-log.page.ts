@@ -5,7 +5,6 @@ import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
@@ -19,6 +18,7 @@ import { catchError, map, of } from 'rxjs';
 import { formatDateTime } from '../../appointments/paris-time';
 import { PagerComponent } from '../../referrals/pager.component';
 import { AdminService, type AuditFilters } from '../admin.service';
+import { ListStateComponent } from '../../ui/list-state.component';
 import { auditQuery, fileIdValidator, periodValidator } from './audit-filters';
 
 /** « Journal des accès »: who read or changed what, and when (Paris time). */
@@ -35,8 +35,8 @@ import { auditQuery, fileIdValidator, periodValidator } from './audit-filters';
     MatInput,
     MatSelect,
     MatOption,
-    MatProgressBar,
     PagerComponent,
+    ListStateComponent,
   ],
   templateUrl: './audit-log.page.html',
   styleUrls: ['../../referrals/list-styles.scss', '../admin.scss'],

@@ -12,7 +12,6 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
 import {
   ORGANIZATION_TYPE_LABELS,
@@ -25,6 +24,10 @@ import { catchError, firstValueFrom, map, of } from 'rxjs';
 import { notBlank } from '../../referrals/new-referral/new-referral.form';
 import { apiErrorMessage } from '../../referrals/referral-errors';
 import { AdminService } from '../admin.service';
+import { focusLater, InlineForm } from '../../ui/inline-form';
+import { FormActionsComponent } from '../../ui/form-actions.component';
+import { type PageMessage, PageMessageComponent } from '../../ui/page-message.component';
+import { ListStateComponent } from '../../ui/list-state.component';
 
 /** The organisations of the network: add, rename, registration capability, deactivate. */
 @Component({
@@ -40,7 +43,9 @@ import { AdminService } from '../admin.service';
     MatInput,
     MatSelect,
     MatOption,
-    MatProgressBar,
+    ListStateComponent,
+    PageMessageComponent,
+    FormActionsComponent,
   ],
   templateUrl: './organizations.page.html',
   styleUrls: ['../../referrals/list-styles.scss', '../admin.scss'],
@@ -70,7 +75,6 @@ export class OrganizationsPage {
     { initialValue: [] },
   );
 
-  protected readonly adding = signal(false);
   protected readonly form = this.formBuilder.group({
     name: ['', [Validators.required, notBlank, Validators.maxLength(200)]],
     type: this.formBuilder.control<OrganizationType | ''>('', Validators.required),
@@ -89,61 +93,42 @@ export class OrganizationsPage {
   });
   private readonly newName = this.renameForm.controls.name;
 
+  protected readonly addition = new InlineForm(this.form, {
+    firstField: 'organization-name',
+    opener: 'open-add-organization',
+  });
   protected readonly busy = signal(false);
-  protected readonly formError = signal<string | null>(null);
-  protected readonly message = signal<{ text: string; error: boolean } | null>(null);
-
-  protected openAdd(): void {
-    this.adding.set(true);
-    this.formError.set(null);
-    this.form.reset();
-    setTimeout(() => document.getElementById('organization-name')?.focus());
-  }
-
-  protected closeAdd(): void {
-    this.adding.set(false);
-    setTimeout(() => document.getElementById('open-add-organization')?.focus());
-  }
+  protected readonly message = signal<PageMessage | null>(null);
 
   protected async add(): Promise<void> {
-    if (this.busy()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.formError.set('Le formulaire contient des erreurs : corrigez les champs signalés.');
-      return;
-    }
     const value = this.form.getRawValue();
-    if (!value.type) return;
-    this.busy.set(true);
-    this.formError.set(null);
-    try {
-      const created = await firstValueFrom(
-        this.admin.createOrganization({
-          name: value.name.trim(),
-          type: value.type,
-          registersDemands: value.registersDemands,
-          ...(value.type === 'RELAY_POINT' && value.inseeCode ? { inseeCode: value.inseeCode } : {}),
-        }),
-      );
-      this.adding.set(false);
-      this.message.set({ text: `${created.name} est ajoutée au réseau.`, error: false });
-      this.list.reload();
-    } catch (error: unknown) {
-      this.formError.set(apiErrorMessage(error, 'L’ajout de l’organisation'));
-    } finally {
-      this.busy.set(false);
-    }
+    await this.addition.submit(
+      async () => {
+        if (!value.type) return;
+        const created = await firstValueFrom(
+          this.admin.createOrganization({
+            name: value.name.trim(),
+            type: value.type,
+            registersDemands: value.registersDemands,
+            ...(value.type === 'RELAY_POINT' && value.inseeCode ? { inseeCode: value.inseeCode } : {}),
+          }),
+        );
+        this.message.set({ text: `${created.name} est ajoutée au réseau.`, error: false });
+        this.list.reload();
+      },
+      (error) => apiErrorMessage(error, 'L’ajout de l’organisation'),
+    );
   }
 
   protected openRename(organization: OrganizationView): void {
     this.newName.reset(organization.name);
     this.renaming.set(organization.id);
-    setTimeout(() => document.getElementById(`rename-${organization.id}`)?.focus());
+    focusLater(`rename-${organization.id}`);
   }
 
   protected cancelRename(organization: OrganizationView): void {
     this.renaming.set(null);
-    setTimeout(() => document.getElementById(`open-rename-${organization.id}`)?.focus());
+    focusLater(`open-rename-${organization.id}`);
   }
 
   protected async rename(organization: OrganizationView): Promise<void> {
@@ -171,7 +156,7 @@ export class OrganizationsPage {
 
   protected askDeactivate(organization: OrganizationView): void {
     this.confirming.set(organization.id);
-    setTimeout(() => document.getElementById(`confirm-deactivate-${organization.id}`)?.focus());
+    focusLater(`confirm-deactivate-${organization.id}`);
   }
 
   protected async deactivate(organization: OrganizationView): Promise<void> {

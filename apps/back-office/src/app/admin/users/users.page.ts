@@ -6,7 +6,6 @@ import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
 import {
   ACTIVATION_CODE_HOURS,
@@ -24,6 +23,10 @@ import { notBlank } from '../../referrals/new-referral/new-referral.form';
 import { PagerComponent } from '../../referrals/pager.component';
 import { apiErrorMessage } from '../../referrals/referral-errors';
 import { AdminService } from '../admin.service';
+import { focusLater, InlineForm } from '../../ui/inline-form';
+import { FormActionsComponent } from '../../ui/form-actions.component';
+import { type PageMessage, PageMessageComponent } from '../../ui/page-message.component';
+import { ListStateComponent } from '../../ui/list-state.component';
 import { organizationsForRole, usernameValidator } from '../user-form';
 
 /** The coordinator's accounts: named users, created with a one-time activation code. */
@@ -39,8 +42,10 @@ import { organizationsForRole, usernameValidator } from '../user-form';
     MatInput,
     MatSelect,
     MatOption,
-    MatProgressBar,
     PagerComponent,
+    ListStateComponent,
+    PageMessageComponent,
+    FormActionsComponent,
   ],
   templateUrl: './users.page.html',
   styleUrls: ['../../referrals/list-styles.scss', '../admin.scss'],
@@ -64,7 +69,6 @@ export class UsersPage {
     initialValue: [],
   });
 
-  protected readonly creating = signal(false);
   protected readonly form = this.formBuilder.group({
     displayName: ['', [Validators.required, notBlank, Validators.maxLength(120)]],
     username: ['', [Validators.required, usernameValidator]],
@@ -76,60 +80,40 @@ export class UsersPage {
     organizationsForRole(this.organizations(), this.role()),
   );
 
+  protected readonly creation = new InlineForm(this.form, {
+    firstField: 'user-display-name',
+    opener: 'open-create-user',
+  });
   protected readonly busy = signal(false);
-  protected readonly formError = signal<string | null>(null);
-  protected readonly message = signal<{ text: string; error: boolean } | null>(null);
+  protected readonly message = signal<PageMessage | null>(null);
   /** The code just issued: shown once, never stored. */
   protected readonly issued = signal<UserWithActivationCode | null>(null);
-
-  protected openCreate(): void {
-    this.creating.set(true);
-    this.formError.set(null);
-    this.form.reset();
-    setTimeout(() => document.getElementById('user-display-name')?.focus());
-  }
-
-  protected closeCreate(): void {
-    this.creating.set(false);
-    setTimeout(() => document.getElementById('open-create-user')?.focus());
-  }
 
   protected onRoleChange(): void {
     this.form.controls.organizationId.reset('');
   }
 
   protected async create(): Promise<void> {
-    if (this.busy()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.formError.set('Le formulaire contient des erreurs : corrigez les champs signalés.');
-      return;
-    }
     const value = this.form.getRawValue();
-    if (!value.role) return;
-    this.busy.set(true);
-    this.formError.set(null);
-    try {
-      const created = await firstValueFrom(
-        this.admin.createUser({
-          displayName: value.displayName.trim(),
-          username: value.username.trim(),
-          role: value.role,
-          organizationId: value.organizationId,
-        }),
-      );
-      this.creating.set(false);
-      this.showCode(created);
-      this.list.reload();
-    } catch (error: unknown) {
-      this.formError.set(
+    await this.creation.submit(
+      async () => {
+        if (!value.role) return;
+        const created = await firstValueFrom(
+          this.admin.createUser({
+            displayName: value.displayName.trim(),
+            username: value.username.trim(),
+            role: value.role,
+            organizationId: value.organizationId,
+          }),
+        );
+        this.showCode(created);
+        this.list.reload();
+      },
+      (error) =>
         error instanceof HttpErrorResponse && error.status === 409
           ? 'Cet identifiant est déjà pris : choisissez-en un autre.'
           : apiErrorMessage(error, 'La création du compte'),
-      );
-    } finally {
-      this.busy.set(false);
-    }
+    );
   }
 
   protected async setActive(user: UserView, active: boolean): Promise<void> {
@@ -155,7 +139,7 @@ export class UsersPage {
 
   protected dismissCode(): void {
     this.issued.set(null);
-    setTimeout(() => document.getElementById('open-create-user')?.focus());
+    focusLater('open-create-user');
   }
 
   private async update(
@@ -180,6 +164,6 @@ export class UsersPage {
 
   private showCode(result: UserWithActivationCode): void {
     this.issued.set(result);
-    setTimeout(() => document.getElementById('activation-code')?.focus());
+    focusLater('activation-code');
   }
 }

@@ -1,0 +1,51 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+
+/**
+ * The end of an inline form: why it was refused, then submit and cancel. Placed inside the `<form>`,
+ * so that its submit button submits it.
+ */
+@Component({
+  selector: 'bo-form-actions',
+  imports: [MatButton],
+  template: `
+    <div role="alert">
+      @if (error(); as error) {
+        <p class="message error">{{ error }}</p>
+      }
+    </div>
+    <div class="actions">
+      <button mat-flat-button type="submit" [disabled]="busy()" [attr.aria-busy]="busy() || null">
+        {{ busy() ? busyLabel() : submitLabel() }}
+      </button>
+      <button mat-stroked-button type="button" (click)="cancelled.emit()">Annuler</button>
+    </div>
+  `,
+  styles: `
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+    }
+    .message {
+      max-width: 48rem;
+      padding: 0.75rem 1rem;
+      border-radius: var(--mat-sys-corner-small);
+    }
+    .error {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FormActionsComponent {
+  readonly error = input<string | null>(null);
+  readonly busy = input(false);
+  /** « Créer le compte » */
+  readonly submitLabel = input.required<string>();
+  /** « Création… » */
+  readonly busyLabel = input.required<string>();
+  readonly cancelled = output();
+}
