@@ -33,4 +33,6 @@ export const JOB_LOCKS = {
   renewalCalendar: 7_301_101,
   auditRetention: 7_301_102,
   anonymisation: 7_301_103,
+  reportingRefresh: 7_301_104,
+  signInFailures: 7_301_105,
 } as const;

@@ -8,7 +8,7 @@ import { type SyntheticFileOptions, generateSyntheticFiles } from './synthetic-f
 /** The demo's files are always the same ones (for a given day): a fixed seed. */
 export const DEMO_FILES_SEED = 64_150;
 export const DEFAULT_DEMO_FILE_COUNT = 300;
-/** Transaction-scoped advisory lock: two instances booting together seed once (the renewal job has 7_301_101). */
+/** Transaction-scoped advisory lock: two instances booting together seed once (jobs use JOB_LOCKS). */
 const DEMO_FILES_LOCK = 7_301_201;
 
 export interface DemoFilesOptions {

@@ -6,6 +6,7 @@ import type {
   UserWithActivationCode,
 } from '@passerelle/shared/domain';
 import { type TestApp, startTestApp } from '@api/testing/test-app';
+import { SignInFailuresJob } from './sign-in-failures.job';
 
 describe('accounts and sign-in limits', () => {
   let t: TestApp;
@@ -192,5 +193,25 @@ describe('accounts and sign-in limits', () => {
   it('answers 429 after twenty failures from one address', async () => {
     for (let i = 0; i < 20; i++) await login(`inconnu${i}`, 'wrong');
     expect((await login('office64.bailleur', 'demo')).status).toBe(429);
+  });
+
+  it('forgets, hourly, the failures older than a day, and those only', async () => {
+    await t.dataSource.query(
+      `INSERT INTO sign_in_failure (username, address, at)
+       VALUES ('monein.relais', '10.0.0.9', now() - interval '25 hours'),
+              ('monein.relais', '10.0.0.9', now() - interval '23 hours')`,
+    );
+    const count = async () =>
+      Number(
+        (
+          await t.dataSource.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM sign_in_failure WHERE username = 'monein.relais'`,
+          )
+        )[0]?.n,
+      );
+    expect(await count()).toBe(2);
+    expect(await t.app.get(SignInFailuresJob).run()).toBeGreaterThanOrEqual(1);
+    expect(await count()).toBe(1);
+    expect(await t.app.get(SignInFailuresJob).run()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { AuthenticationService } from './authentication.service';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
+import { SignInFailuresJob } from './sign-in-failures.job';
 import { SignInLimits } from './sign-in-limits';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -29,6 +30,7 @@ import { UsersService } from './users.service';
     UsersRepository,
     UsersService,
     SignInLimits,
+    SignInFailuresJob,
   ],
   exports: [AuthenticationService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SIGN_IN_LIMITS } from '@passerelle/shared/domain';
-import { Transactions } from '@api/platform/database/transactions';
+import { type Db, Transactions } from '@api/platform/database/transactions';
 import { DomainError } from '@api/platform/http/domain-error';
 
 const WINDOW = `interval '${SIGN_IN_LIMITS.windowMinutes} minutes'`;
@@ -44,7 +44,10 @@ export class SignInLimits {
   }
 
   /** Failures older than a day mean nothing any more. */
-  async forgetOld(): Promise<void> {
-    await this.transactions.pool.query(`DELETE FROM sign_in_failure WHERE at < now() - interval '1 day'`);
+  async forgetOld(db: Db): Promise<number> {
+    const rows = await db.query<{ id: string }[]>(
+      `DELETE FROM sign_in_failure WHERE at < now() - interval '1 day' RETURNING 1 AS id`,
+    );
+    return rows.length;
   }
 }

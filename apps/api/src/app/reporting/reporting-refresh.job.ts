@@ -8,11 +8,11 @@ import {
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { Clock } from '@api/platform/clock';
 import { Transactions } from '@api/platform/database/transactions';
-import { runExclusive, schedule } from '@api/platform/jobs';
+import { JOB_LOCKS, runExclusive, schedule } from '@api/platform/jobs';
 import { ReportingRepository } from './reporting.repository';
 
 /** Advisory lock key of this job (beside the others' in platform/jobs.ts). */
-export const REPORTING_REFRESH_LOCK = 7_301_201;
+export const REPORTING_REFRESH_LOCK = JOB_LOCKS.reportingRefresh;
 
 /** How often the summary catches up with the files. */
 export const REFRESH_EVERY_MS = 5 * 60_000;
