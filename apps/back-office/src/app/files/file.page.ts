@@ -38,6 +38,7 @@ import {
 } from '@passerelle/shared/domain';
 import { catchError, of } from 'rxjs';
 import { AuthService, principalOf } from '../auth/auth.service';
+import { navItem } from '../shell/navigation';
 import { communeNames, frenchDate, fullName } from './file-format';
 import { fileAbilities } from './file-permissions';
 import { FileStore } from './file-store';
@@ -94,6 +95,11 @@ export class FilePage {
   protected readonly abilities = computed(() => {
     const user = this.auth.user();
     return fileAbilities(user ? principalOf(user) : null, this.file()?.status);
+  });
+  /** A relay clerk opens the files they referred, but has no list of files. */
+  protected readonly canList = computed(() => {
+    const user = this.auth.user();
+    return !!user && navItem('/dossiers').visible(this.auth.actions(), user.role);
   });
   private readonly communes = toSignal(this.api.communes().pipe(catchError(() => of([]))), {
     initialValue: [],
