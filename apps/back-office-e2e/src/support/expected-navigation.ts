@@ -20,6 +20,7 @@ export function expectedNavigation(user: CurrentUser): string[] {
     ['Mes orientations', relay && actions.has('referrals.create')],
     ['Orientations reçues', actions.has('referrals.respond') && !relay],
     ['Agenda', actions.has('appointments.manage')],
+    ['Relances de renouvellement', actions.has('files.list') && !relay],
     ['Pilotage', actions.has('reporting.read')],
     ['Utilisateurs', actions.has('admin.users')],
     ['Organisations', actions.has('admin.organizations')],

@@ -21,6 +21,7 @@ describe('navigation', () => {
       'Dossiers',
       'Orientations reçues',
       'Agenda',
+      'Relances de renouvellement',
       'Pilotage',
     ]);
   });
@@ -37,6 +38,7 @@ describe('navigation', () => {
     expect(labels).toEqual([
       'Accueil',
       'Dossiers',
+      'Relances de renouvellement',
       'Pilotage',
       'Utilisateurs',
       'Organisations',

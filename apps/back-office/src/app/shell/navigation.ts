@@ -46,6 +46,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     visible: (actions) => actions.has('appointments.manage'),
   },
   {
+    path: '/pilotage/relances',
+    label: 'Relances de renouvellement',
+    icon: 'notifications',
+    // The renewals due within a month among the files the user may list.
+    visible: (actions, role) => actions.has('files.list') && role !== 'RELAY_CLERK',
+  },
+  {
     path: '/pilotage',
     label: 'Pilotage',
     icon: 'barChart',
