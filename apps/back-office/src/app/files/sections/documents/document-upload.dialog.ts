@@ -1,0 +1,166 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
+import {
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { ActivatedRoute } from '@angular/router';
+import {
+  DOCUMENT_MAX_BYTES,
+  DOCUMENT_TYPE_LABELS,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  isCode,
+  SENSITIVE_DOCUMENT_TYPES,
+} from '@passerelle/shared/domain';
+import { firstValueFrom } from 'rxjs';
+import { calendarDateOf } from '../../file-format';
+import { FileStore } from '../../file-store';
+import { errorMessage } from '../../validation';
+import { WriteFailureComponent } from '../../write-failure.component';
+import {
+  asWriteFailure,
+  type CaseworkFailure,
+  caseworkFailureOf,
+  failedField,
+  type FailureWording,
+} from '../evaluations/casework-failure';
+import { fileProblem, megabytes, peopleOf } from './document-abilities';
+import { DocumentsApi } from './documents-api.service';
+
+const WORDING: FailureWording = {
+  statuses: {
+    403: "Vous n'avez pas le droit de déposer une pièce sur ce dossier.",
+    404: "Ce dossier n'existe pas ou ne vous est plus accessible.",
+    413: `Ce fichier dépasse la taille maximale de ${megabytes(DOCUMENT_MAX_BYTES)}.`,
+    415: "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié).",
+  },
+  fields: {
+    file: 'Fichier : il est vide, incomplet ou endommagé.',
+    type: 'Type de pièce : choisissez un type de la liste.',
+    personId: 'Personne concernée : elle ne fait pas partie de ce dossier.',
+    sensitive: 'Pièce sensible : valeur invalide.',
+    validUntil: "Valable jusqu'au : date invalide.",
+  },
+};
+
+/** « Ajouter une pièce »: a PDF, JPEG or PNG file, its type, whom it concerns, its sensitivity. */
+@Component({
+  selector: 'bo-document-upload-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatButton,
+    MatCheckbox,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatSuffix,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatProgressBar,
+    WriteFailureComponent,
+  ],
+  templateUrl: './document-upload.dialog.html',
+  styleUrls: ['../../file-dialog.scss', './document-upload.dialog.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DocumentUploadDialog {
+  private readonly store = inject(FileStore);
+  private readonly api = inject(DocumentsApi);
+  private readonly ref = inject(MatDialogRef<DocumentUploadDialog>);
+  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
+
+  protected readonly types = DOCUMENT_TYPES;
+  protected readonly typeLabels = DOCUMENT_TYPE_LABELS;
+  protected readonly people = peopleOf(this.store.file());
+  protected readonly maxSize = megabytes(DOCUMENT_MAX_BYTES);
+
+  private readonly askedType = this.query.get('type');
+  private readonly askedPerson = this.query.get('personne');
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    type: [
+      (isCode(DOCUMENT_TYPES, this.askedType) ? this.askedType : '') as DocumentType | '',
+      Validators.required,
+    ],
+    personId: [this.people.some((person) => person.id === this.askedPerson) ? (this.askedPerson ?? '') : ''],
+    sensitive: [isCode(DOCUMENT_TYPES, this.askedType) && SENSITIVE_DOCUMENT_TYPES.includes(this.askedType)],
+    validUntil: [null as Date | null],
+  });
+  protected readonly chosen = signal<File | null>(null);
+  /** Why the chosen file cannot be sent (shown once the user tried, or chose one). */
+  protected readonly fileError = signal<string | null>(null);
+  protected readonly pending = signal(false);
+  protected readonly failure = signal<CaseworkFailure | null>(null);
+  protected readonly errorMessage = errorMessage;
+  protected readonly asWriteFailure = asWriteFailure;
+  protected readonly fieldMessage = (field: string) => failedField(this.failure(), field);
+  protected readonly megabytes = megabytes;
+
+  /** Sensitive by default for medical, disability and judicial documents (API.md), until the user says. */
+  protected typeChosen(type: DocumentType): void {
+    if (!this.form.controls.sensitive.dirty) {
+      this.form.controls.sensitive.setValue(SENSITIVE_DOCUMENT_TYPES.includes(type));
+    }
+  }
+
+  protected choose(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.item(0) ?? null;
+    this.chosen.set(file);
+    this.fileError.set(file ? fileProblem(file) : 'Fichier : choisissez un fichier.');
+  }
+
+  protected async save(): Promise<void> {
+    if (this.pending()) return;
+    const file = this.chosen();
+    if (!file) this.fileError.set('Fichier : choisissez un fichier.');
+    if (this.form.invalid || !file || this.fileError()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const fileId = this.store.file()?.id;
+    if (!fileId) return;
+    const value = this.form.getRawValue();
+    const validUntil = calendarDateOf(value.validUntil);
+    this.pending.set(true);
+    this.failure.set(null);
+    try {
+      await firstValueFrom(
+        this.api.upload(fileId, {
+          file,
+          fileName: file.name,
+          type: value.type as DocumentType,
+          ...(value.personId ? { personId: value.personId } : {}),
+          sensitive: value.sensitive,
+          ...(validUntil ? { validUntil } : {}),
+        }),
+      );
+    } catch (error: unknown) {
+      this.pending.set(false);
+      this.failure.set(caseworkFailureOf(error, WORDING));
+      return;
+    }
+    await this.store.reload();
+    this.pending.set(false);
+    this.ref.close(true);
+  }
+}

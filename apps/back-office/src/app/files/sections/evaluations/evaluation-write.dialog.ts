@@ -1,0 +1,153 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  type AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import {
+  EVALUATION_KIND_LABELS,
+  type EvaluationKind,
+  MAX_WISHED_COMMUNES,
+  type Typology,
+  TYPOLOGIES,
+  TYPOLOGY_LABELS,
+} from '@passerelle/shared/domain';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { FileStore } from '../../file-store';
+import { FilesApi } from '../../files-api.service';
+import { errorMessage } from '../../validation';
+import { WriteFailureComponent } from '../../write-failure.component';
+import {
+  asWriteFailure,
+  type CaseworkFailure,
+  caseworkFailureOf,
+  failedField,
+  type FailureWording,
+} from './casework-failure';
+import { evaluationRequest } from './evaluation-request';
+import { EvaluationsApi } from './evaluations-api.service';
+
+export const MAX_NOTES = 20000;
+export const MAX_DIAGNOSIS_TEXT = 4000;
+
+const WORDING: FailureWording = {
+  statuses: {
+    403: "Vous n'avez pas le droit d'écrire ce type d'évaluation sur ce dossier.",
+    404: "Ce dossier n'existe pas ou ne vous est plus accessible.",
+  },
+  fields: {
+    kind: "Le type d'évaluation est invalide.",
+    notes: `Notes : ce champ est obligatoire, ${MAX_NOTES.toLocaleString('fr-FR')} caractères au plus.`,
+    'diagnosis.typologies': 'Typologies recommandées : choix invalide.',
+    'diagnosis.communes': `Communes recommandées : ${MAX_WISHED_COMMUNES} communes du territoire au plus.`,
+    'diagnosis.familySituation': `Situation familiale : ${MAX_DIAGNOSIS_TEXT.toLocaleString('fr-FR')} caractères au plus.`,
+    'diagnosis.economicSituation': `Situation économique : ${MAX_DIAGNOSIS_TEXT.toLocaleString('fr-FR')} caractères au plus.`,
+    'diagnosis.conclusion': `Conclusion : ${MAX_DIAGNOSIS_TEXT.toLocaleString('fr-FR')} caractères au plus.`,
+  },
+};
+
+function atMostCommunes(control: AbstractControl<string[]>): ValidationErrors | null {
+  return (control.value ?? []).length > MAX_WISHED_COMMUNES ? { tooManyCommunes: true } : null;
+}
+
+/** « Évaluation du projet logement » or « Évaluation sociale »: notes and diagnosis. */
+@Component({
+  selector: 'bo-evaluation-write-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatProgressBar,
+    WriteFailureComponent,
+  ],
+  templateUrl: './evaluation-write.dialog.html',
+  styleUrl: '../../file-dialog.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EvaluationWriteDialog {
+  private readonly store = inject(FileStore);
+  private readonly api = inject(EvaluationsApi);
+  private readonly ref = inject(MatDialogRef<EvaluationWriteDialog>);
+  protected readonly kind = inject<EvaluationKind>(MAT_DIALOG_DATA);
+
+  protected readonly title = EVALUATION_KIND_LABELS[this.kind];
+  protected readonly typologies = TYPOLOGIES;
+  protected readonly typologyLabels = TYPOLOGY_LABELS;
+  protected readonly maxCommunes = MAX_WISHED_COMMUNES;
+  protected readonly maxNotes = MAX_NOTES;
+  protected readonly maxText = MAX_DIAGNOSIS_TEXT;
+  protected readonly communes = toSignal(
+    inject(FilesApi)
+      .communes()
+      .pipe(catchError(() => of([]))),
+    {
+      initialValue: [],
+    },
+  );
+
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly form = this.fb.group({
+    notes: ['', [Validators.required, Validators.maxLength(MAX_NOTES)]],
+    typologies: this.fb.control<Typology[]>([]),
+    communes: this.fb.control<string[]>([], atMostCommunes),
+    familySituation: ['', Validators.maxLength(MAX_DIAGNOSIS_TEXT)],
+    economicSituation: ['', Validators.maxLength(MAX_DIAGNOSIS_TEXT)],
+    conclusion: ['', Validators.maxLength(MAX_DIAGNOSIS_TEXT)],
+  });
+  protected readonly pending = signal(false);
+  protected readonly failure = signal<CaseworkFailure | null>(null);
+  protected readonly errorMessage = errorMessage;
+  protected readonly asWriteFailure = asWriteFailure;
+  protected readonly fieldMessage = (field: string) => failedField(this.failure(), field);
+
+  protected async save(): Promise<void> {
+    if (this.pending()) return;
+    const notes = this.form.controls.notes;
+    if (notes.value.trim() === '' && notes.value !== '') notes.setValue('');
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const fileId = this.store.file()?.id;
+    if (!fileId) return;
+    this.pending.set(true);
+    this.failure.set(null);
+    try {
+      await firstValueFrom(this.api.create(fileId, evaluationRequest(this.kind, this.form.getRawValue())));
+    } catch (error: unknown) {
+      this.pending.set(false);
+      this.failure.set(caseworkFailureOf(error, WORDING));
+      return;
+    }
+    // The history and the list follow the file's revision.
+    await this.store.reload();
+    this.pending.set(false);
+    this.ref.close(true);
+  }
+}
