@@ -45,6 +45,7 @@ export default defineConfig({
           executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
           args: [
             '--headless',
+            '--lang=fr-FR',
             '--no-sandbox',
             '--disable-gpu',
             '--disable-quic',

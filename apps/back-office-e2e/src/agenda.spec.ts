@@ -29,16 +29,21 @@ test.describe('agenda', () => {
     await expect(day).toContainText('Permanence sans rendez-vous de 08:00 à 12:00');
     await snap(page, testInfo, '02-walk-in-wednesday');
 
-    await page.getByRole('button', { name: 'Prendre un rendez-vous' }).click();
-    await expect(page.getByLabel('Nom du demandeur')).toBeFocused();
-    await page.getByLabel('Nom du demandeur').fill(lastName);
-    await page.getByRole('button', { name: 'Rechercher' }).click();
-    await page.getByRole('radio', { name: new RegExp(lastName) }).check();
-    await page.getByLabel('Date', { exact: true }).fill(wednesday);
-    await page.getByLabel('Heure').fill('09:30');
+    // Booking is a dialog with its own URL.
+    await page.getByRole('link', { name: 'Prendre un rendez-vous' }).click();
+    await expect(page).toHaveURL(/\/agenda\/reserver\?/);
+    const booking = page.getByRole('dialog', { name: 'Prendre un rendez-vous' });
+    await expect(booking.getByLabel('Nom du demandeur')).toBeFocused();
+    await booking.getByLabel('Nom du demandeur').fill(lastName);
+    await booking.getByRole('button', { name: 'Rechercher' }).click();
+    await booking.getByRole('radio', { name: new RegExp(lastName) }).check();
+    await booking.getByLabel('Date', { exact: true }).fill(wednesday);
+    await booking.getByLabel('Heure').fill('09:30');
     await snap(page, testInfo, '03-booking');
     await expectAccessible(page, testInfo, 'agenda-booking');
-    await page.getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
+    await booking.getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
+    await expect(booking).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`/agenda\\?semaine=${wednesday}$`));
 
     await expect(
       page.getByRole('status').filter({ hasText: `Rendez-vous pris pour Peio ${lastName}` }),

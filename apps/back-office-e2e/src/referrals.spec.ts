@@ -83,7 +83,7 @@ test.describe('referrals', () => {
     const row = page.getByRole('row').filter({ hasText: lastName });
     await expect(row).toContainText('Mairie de Lagor');
     await expect(row).toContainText(FRAGILITY_CRITERION_LABELS.WITHOUT_HOUSING);
-    await expect(row.getByRole('link', { name: new RegExp(lastName) })).toHaveAttribute(
+    await expect(row.getByRole('link', { name: new RegExp(`^${lastName}`) })).toHaveAttribute(
       'href',
       /^\/dossiers\/[0-9a-f-]{36}$/,
     );
@@ -98,16 +98,25 @@ test.describe('referrals', () => {
     await row.getByRole('button', { name: /^Marquer comme traitée/ }).click();
     await expect(row).toContainText(REFERRAL_STATUS_LABELS.DONE);
 
+    // Declining is a dialog with its own URL; the reason is required.
     const other = page.getByRole('row').filter({ hasText: otherName });
-    await other.getByRole('button', { name: /^Refuser/ }).click();
-    const reason = other.getByLabel('Motif du refus');
+    await other.getByRole('link', { name: /^Refuser/ }).click();
+    await expect(page).toHaveURL(/\/orientations\/recues\/[0-9a-f-]{36}\/refus$/);
+    const dialog = page.getByRole('dialog', { name: 'Refuser l’orientation' });
+    await expect(dialog).toContainText(otherName);
+    const reason = dialog.getByLabel('Motif du refus');
     await expect(reason).toBeFocused();
-    await other.getByRole('button', { name: 'Confirmer le refus' }).click();
-    await expect(other.getByText('Dites pourquoi vous refusez cette orientation.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Confirmer le refus' }).click();
+    await expect(dialog.getByText('Dites pourquoi vous refusez cette orientation.')).toBeVisible();
     await snap(page, testInfo, '03-decline-reason-required');
     await expectAccessible(page, testInfo, 'decline-form');
     await reason.fill('Relève du CCAS d’Orthez');
-    await other.getByRole('button', { name: 'Confirmer le refus' }).click();
+    await dialog.getByRole('button', { name: 'Confirmer le refus' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(/\/orientations\/recues$/);
+    await expect(page.getByRole('status').filter({ hasText: 'Orientation refusée' })).toContainText(
+      otherName,
+    );
     await expect(other).toContainText(REFERRAL_STATUS_LABELS.DECLINED);
     await expect(other).toContainText('Relève du CCAS d’Orthez');
     await snap(page, testInfo, '04-declined');

@@ -6,6 +6,8 @@ import {
   type CreateAppointmentRequest,
   MAX_PAGE_SIZE,
   type Page,
+  type ReceptionRequestBody,
+  type ReceptionRequestView,
   type UpdateAppointmentRequest,
   type WalkInSlotView,
 } from '@passerelle/shared/domain';
@@ -34,6 +36,31 @@ export class AppointmentsService {
 
   update(id: string, request: UpdateAppointmentRequest): Observable<AppointmentView> {
     return this.http.patch<AppointmentView>(`/api/appointments/${id}`, request);
+  }
+
+  /** The caller's organisation's appointments with one applicant, by start. */
+  forFile(applicantFileId: string): Observable<Page<AppointmentView>> {
+    const params = new HttpParams().set('applicantFileId', applicantFileId).set('pageSize', MAX_PAGE_SIZE);
+    return this.http.get<Page<AppointmentView>>('/api/appointments', { params });
+  }
+
+  /** The applicant's requests to be received, newest first, each with its one-month clock. */
+  receptionRequests(applicantFileId: string): Observable<Page<ReceptionRequestView>> {
+    const params = new HttpParams().set('pageSize', MAX_PAGE_SIZE);
+    return this.http.get<Page<ReceptionRequestView>>(
+      `/api/applicant-files/${encodeURIComponent(applicantFileId)}/reception-requests`,
+      { params },
+    );
+  }
+
+  recordReceptionRequest(
+    applicantFileId: string,
+    body: ReceptionRequestBody,
+  ): Observable<ReceptionRequestView> {
+    return this.http.post<ReceptionRequestView>(
+      `/api/applicant-files/${encodeURIComponent(applicantFileId)}/reception-requests`,
+      body,
+    );
   }
 
   searchFiles(q: string): Observable<Page<ApplicantFileSummary>> {

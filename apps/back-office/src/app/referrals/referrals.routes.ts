@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { navItem } from '../shell/navigation';
 import { canOpen, firstScreenOf } from '../shell/navigation.guard';
+import { ReferralAnswers } from './received/referral-answers';
 
 export const REFERRALS_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: firstScreenOf('/orientations') },
@@ -20,6 +21,14 @@ export const REFERRALS_ROUTES: Routes = [
     path: 'recues',
     canMatch: [canOpen('/orientations/recues')],
     title: navItem('/orientations/recues').label,
+    providers: [ReferralAnswers],
     loadComponent: () => import('./received/received-referrals.page').then((m) => m.ReceivedReferralsPage),
+    children: [
+      {
+        path: ':id/refus',
+        title: 'Refuser l’orientation',
+        loadComponent: () => import('./received/decline-referral.route').then((m) => m.DeclineReferralRoute),
+      },
+    ],
   },
 ];

@@ -1,15 +1,16 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  ApplicantFileContent,
-  CommuneView,
-  CreatedApplicantFile,
-  CreateReferralRequest,
-  OrganizationView,
-  Page,
-  ReferralStatus,
-  ReferralView,
-  UpdateReferralRequest,
+import {
+  type ApplicantFileContent,
+  type CommuneView,
+  type CreatedApplicantFile,
+  type CreateReferralRequest,
+  MAX_PAGE_SIZE,
+  type OrganizationView,
+  type Page,
+  type ReferralStatus,
+  type ReferralView,
+  type UpdateReferralRequest,
 } from '@passerelle/shared/domain';
 import type { Observable } from 'rxjs';
 
@@ -50,6 +51,16 @@ export class ReferralsService {
       .set('pageSize', query.pageSize);
     if (query.status) params = params.set('status', query.status);
     return this.http.get<Page<ReferralView>>('/api/referrals', { params });
+  }
+
+  /** The file's referrals the caller's organisation sent or received (both directions). */
+  forFile(applicantFileId: string): Observable<Page<ReferralView>> {
+    const params = new HttpParams().set('applicantFileId', applicantFileId).set('pageSize', MAX_PAGE_SIZE);
+    return this.http.get<Page<ReferralView>>('/api/referrals', { params });
+  }
+
+  get(id: string): Observable<ReferralView> {
+    return this.http.get<ReferralView>(`/api/referrals/${encodeURIComponent(id)}`);
   }
 
   inboxCount(): Observable<{ unhandled: number }> {
