@@ -1,10 +1,34 @@
-import type { Browser, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './support/accounts';
 import { expect, test } from './support/fixtures';
 import { apiToken, communes, completeFile, createFile, uniqueWord } from './support/files-api';
 import { expectAccessible, signIn, snap } from './support/pages';
 
 const AGENT = 'mourenx.agent';
+
+/** `JJ/MM/AAAA`, as the date fields take it. */
+function typed(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
+}
+
+/** A colleague's change through the API, with the file's current ETag. */
+async function changeThroughApi(
+  request: APIRequestContext,
+  token: string,
+  id: string,
+  patch: object,
+): Promise<void> {
+  const headers = { Authorization: `Bearer ${token}` };
+  const current = await request.get(`/api/applicant-files/${id}`, { headers });
+  expect(current.status()).toBe(200);
+  const etag = current.headers()['etag'];
+  const response = await request.patch(`/api/applicant-files/${id}`, {
+    data: patch,
+    headers: { ...headers, 'If-Match': etag },
+  });
+  expect(response.status(), 'change through the API').toBe(200);
+}
 
 async function signedInPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -209,5 +233,148 @@ test.describe('Dossiers', () => {
 
     await first.context().close();
     await second.context().close();
+  });
+
+  test('edits the household, the resources and the current housing', async ({ page, request }, testInfo) => {
+    const token = await apiToken(request, AGENT);
+    const [commune] = await communes(request, token);
+    const lastName = uniqueWord('Irigoyen');
+    const file = await createFile(request, token, completeFile(lastName, 'Maialen', commune.inseeCode));
+    const expected = new Date();
+    expected.setMonth(expected.getMonth() + 4);
+
+    await signIn(page, AGENT, DEMO_PASSWORD);
+    await page.goto(`/dossiers/${file.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(new RegExp(lastName, 'i'));
+
+    // Household: a co-applicant, a child and a child to be born.
+    await page.getByRole('link', { name: 'Modifier le ménage' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dossiers/${file.id}/modifier/menage$`));
+    const household = page.getByRole('dialog', { name: 'Ménage' });
+    await household.getByLabel('La demande est faite avec un co-demandeur').check();
+    const co = household.getByRole('group', { name: 'Co-demandeur' });
+    await co.getByRole('combobox', { name: 'Lien avec le demandeur' }).click();
+    await page.getByRole('option', { name: 'Conjoint(e)' }).click();
+    await co.getByLabel('Nom de naissance').fill('Etxeberria');
+    await co.getByLabel('Prénoms').fill('Beñat');
+    await co.getByLabel('Date de naissance').fill('02/04/1979');
+    await co.getByRole('combobox', { name: 'Situation professionnelle' }).click();
+    await page.getByRole('option', { name: 'Retraité(e)' }).click();
+
+    await household.getByRole('button', { name: 'Ajouter une personne à charge' }).click();
+    const child = household.getByRole('group', { name: 'Personne n° 1' });
+    await child.getByRole('combobox', { name: 'Lien de parenté' }).click();
+    await page.getByRole('option', { name: 'Enfant', exact: true }).click();
+    await child.getByLabel('Prénoms').fill('Léa');
+    await child.getByLabel('Date de naissance').fill('01/09/2015');
+    await household.getByRole('button', { name: 'Ajouter un enfant à naître' }).click();
+    await household.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(household.getByText('Date de naissance prévue : ce champ est obligatoire.')).toBeVisible();
+    const unborn = household.getByRole('group', { name: 'Personne n° 2' });
+    await unborn.getByLabel('Date de naissance prévue').fill(typed(expected));
+    await expectAccessible(page, testInfo, 'menage');
+    await snap(page, testInfo, '11-menage');
+    await household.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(household).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`/dossiers/${file.id}$`));
+    await expect(
+      page.getByText(/ETXEBERRIA Beñat, né\(e\) le 02\/04\/1979\s+—\s+Conjoint\(e\)/),
+    ).toBeVisible();
+    await expect(page.getByText('Personne à charge : Léa')).toBeVisible();
+    await expect(page.getByText(`naissance prévue le ${typed(expected)}`)).toBeVisible();
+
+    // Resources: per person and type; the co-applicant is now one of the people.
+    await page.getByRole('link', { name: 'Modifier les ressources' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dossiers/${file.id}/modifier/ressources$`));
+    const resources = page.getByRole('dialog', { name: 'Ressources' });
+    await resources.getByRole('button', { name: 'Ajouter une ressource' }).click();
+    const salary = resources.getByRole('group', { name: 'Ressource n° 1' });
+    await salary.getByRole('combobox', { name: 'Type de ressource' }).click();
+    await page.getByRole('option', { name: 'Salaire' }).click();
+    await salary.getByLabel('Montant mensuel').fill('1450');
+    await resources.getByRole('button', { name: 'Ajouter une ressource' }).click();
+    const pension = resources.getByRole('group', { name: 'Ressource n° 2' });
+    await pension.getByRole('combobox', { name: 'Bénéficiaire' }).click();
+    await page.getByRole('option', { name: /Co-demandeur/ }).click();
+    await pension.getByRole('combobox', { name: 'Type de ressource' }).click();
+    await page.getByRole('option', { name: 'Retraite' }).click();
+    await pension.getByLabel('Montant mensuel').fill('980.555');
+    await resources.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(resources.getByText('Montant mensuel : deux décimales au plus.')).toBeVisible();
+    await pension.getByLabel('Montant mensuel').fill('980');
+    await expect(resources.getByText(/Total mensuel du ménage : 2\s430\s€/)).toBeVisible();
+    await resources
+      .getByRole('group', { name: /^Demandeur/ })
+      .getByLabel('Revenu fiscal de référence')
+      .fill('16000');
+    await resources
+      .getByRole('group', { name: /^Co-demandeur/ })
+      .getByLabel('Revenu fiscal de référence')
+      .fill('12500');
+    await expectAccessible(page, testInfo, 'ressources');
+    await snap(page, testInfo, '12-ressources');
+    await resources.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(resources).toBeHidden();
+    await page.getByRole('button', { name: 'Ressources' }).click();
+    await expect(page.getByText(/Demandeur \(.*\)\s+—\s+Salaire : 1\s450\s€\s+par mois/)).toBeVisible();
+    await expect(
+      page.getByText(/Co-demandeur \(ETXEBERRIA Beñat\)\s+—\s+Retraite : 980\s€\s+par mois/),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/Revenu fiscal de référence\s+\d{4}\s+\(Co-demandeur .*\)\s+:\s+12\s500\s€/),
+    ).toBeVisible();
+
+    // Current housing and the reasons, one of them the main one.
+    await page.getByRole('link', { name: 'Modifier le logement actuel' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dossiers/${file.id}/modifier/logement$`));
+    const housing = page.getByRole('dialog', { name: 'Logement actuel' });
+    await housing.getByRole('combobox', { name: 'Situation de logement' }).click();
+    await page.getByRole('option', { name: 'Locataire du parc privé' }).click();
+    await housing.getByRole('combobox', { name: 'Type de logement' }).click();
+    await page.getByRole('option', { name: 'Appartement' }).click();
+    await housing.getByLabel('Nombre de pièces').fill('2.5');
+    await housing.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(housing.getByText('Nombre de pièces : nombre entier attendu.')).toBeVisible();
+    await housing.getByLabel('Nombre de pièces').fill('3');
+    await housing.getByLabel('Surface').fill('62');
+    await housing.getByLabel("Nombre d'occupants").fill('4');
+    await housing.getByLabel('Loyer mensuel').fill('620');
+    await housing.getByLabel('Charges mensuelles').fill('45');
+    await housing.getByLabel('Aide au logement mensuelle').fill('210');
+    await housing.getByLabel('Propriétaire ou bailleur').fill('M. Etcheverry');
+    await housing.getByLabel('Dans ce logement depuis le').fill('01/07/2019');
+    await housing.getByRole('combobox', { name: 'Motifs', exact: true }).click();
+    await page.getByRole('option', { name: 'Logement trop cher' }).click();
+    await page.getByRole('option', { name: 'Logement trop petit' }).click();
+    await page.keyboard.press('Escape');
+    await housing.getByRole('combobox', { name: 'Motif principal' }).click();
+    await page.getByRole('option', { name: 'Logement trop petit' }).click();
+    await expectAccessible(page, testInfo, 'logement');
+    await snap(page, testInfo, '13-logement');
+    await housing.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(housing).toBeHidden();
+    await page.getByRole('button', { name: 'Logement actuel' }).click();
+    await expect(page.getByText('Locataire du parc privé')).toBeVisible();
+    await expect(page.getByText('62 m²')).toBeVisible();
+    await expect(page.getByText('M. Etcheverry')).toBeVisible();
+    await expect(page.getByText(/^\s*620\s€ par mois\s*$/)).toBeVisible();
+    await expect(page.getByText('Motif principal : Logement trop petit')).toBeVisible();
+    await snap(page, testInfo, '14-dossier-complete');
+
+    // A colleague changes the housing meanwhile: the stale edit is refused, never written.
+    await page.getByRole('link', { name: 'Modifier le logement actuel' }).click();
+    const again = page.getByRole('dialog', { name: 'Logement actuel' });
+    await expect(again.getByLabel('Surface')).toHaveValue('62');
+    await changeThroughApi(request, token, file.id, { currentHousing: { surface: 64 } });
+    await again.getByLabel('Nombre de pièces').fill('4');
+    await again.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(again.getByText("Ce dossier a été modifié par quelqu'un d'autre")).toBeVisible();
+    await expectAccessible(page, testInfo, 'logement-perime');
+    await again.getByRole('button', { name: 'Recharger' }).click();
+    await expect(again.getByLabel('Surface')).toHaveValue('64');
+    await expect(again.getByLabel('Nombre de pièces')).toHaveValue('3');
+    await again.getByRole('button', { name: 'Annuler' }).click();
+    await expect(again).toBeHidden();
+    await expect(page.getByText('64 m²')).toBeVisible();
   });
 });

@@ -55,6 +55,15 @@ test.describe('referrals', () => {
     await expect(row).toContainText(REFERRAL_STATUS_LABELS.SENT);
     await snap(page, testInfo, '05-my-referrals');
     await expectAccessible(page, testInfo, 'sent-referrals');
+
+    // The clerk follows the person on the file's page (the contact card), though there is no file list.
+    await row.getByRole('link', { name: `Ouvrir le dossier de ${lastName} Maïté` }).click();
+    await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
+    // Surnames are shown in capitals, as on the CERFA.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${lastName.toUpperCase()} Maïté`);
+    await expect(page.getByRole('link', { name: '← Dossiers' })).toHaveCount(0);
+    await snap(page, testInfo, '06-referred-file');
+    await expectAccessible(page, testInfo, 'relay-file-page');
   });
 
   test('Mourenx accepts it, marks it done, and declines another with a reason', async ({

@@ -9,6 +9,16 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
 
 /** Zero serious or critical WCAG 2.1 A/AA violations (RGAA follows WCAG 2.1 AA). */
 export async function expectAccessible(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  // Contrast is judged on what people read: not halfway through a dialog's or a field's fade-in.
+  // (Endless ones, such as a progress bar's, are not waited for.)
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -17,3 +17,4 @@ export * from './lib/casework';
 export * from './lib/document-checklist';
 export * from './lib/api/users';
 export * from './lib/reporting';
+export * from './lib/field-labels';

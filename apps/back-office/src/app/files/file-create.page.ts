@@ -1,11 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
   type ApplicantFileContent,
@@ -15,8 +11,10 @@ import {
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { calendarDateOf, frenchDate, fullName } from './file-format';
 import { FilesApi } from './files-api.service';
-import { fieldMessage, otherFieldMessages, type WriteFailure, writeFailureOf } from './write-outcome';
-import { errorMessage, MAX_FIRST_NAMES, MAX_LAST_NAME, pastBirthDate, personName, PHONE } from './validation';
+import { ContactFieldsComponent } from './contact-fields.component';
+import { contactForm, type ContactField, personForm, type PersonField } from './person-form';
+import { PersonFieldsComponent } from './person-fields.component';
+import { otherFieldLines, type WriteFailure, writeFailureOf } from './write-outcome';
 
 @Component({
   selector: 'bo-file-create-page',
@@ -25,17 +23,8 @@ import { errorMessage, MAX_FIRST_NAMES, MAX_LAST_NAME, pastBirthDate, personName
     RouterLink,
     MatAnchor,
     MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatSuffix,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatDatepicker,
-    MatDatepickerInput,
-    MatDatepickerToggle,
+    PersonFieldsComponent,
+    ContactFieldsComponent,
   ],
   templateUrl: './file-create.page.html',
   styleUrl: './file-create.page.scss',
@@ -44,14 +33,11 @@ import { errorMessage, MAX_FIRST_NAMES, MAX_LAST_NAME, pastBirthDate, personName
 export class FileCreatePage {
   private readonly api = inject(FilesApi);
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    lastName: ['', [Validators.required, Validators.maxLength(MAX_LAST_NAME), personName]],
-    firstNames: ['', [Validators.required, Validators.maxLength(MAX_FIRST_NAMES), personName]],
-    birthDate: [null as Date | null, [Validators.required, pastBirthDate]],
-    phone: ['', Validators.pattern(PHONE)],
-    inseeCode: [''],
-  });
-  protected readonly today = new Date();
+  private readonly fb = inject(NonNullableFormBuilder);
+  /** The same fields as the identity dialog: only these are asked at creation. */
+  protected readonly form = this.fb.group({ person: personForm(this.fb), contact: contactForm(this.fb) });
+  protected readonly personFields: readonly PersonField[] = ['lastName', 'firstNames', 'birthDate'];
+  protected readonly contactFields: readonly ContactField[] = ['phone', 'inseeCode'];
   protected readonly communes = toSignal(this.api.communes().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
@@ -60,18 +46,17 @@ export class FileCreatePage {
   /** Once created: the new file and the files that look like the same person. */
   protected readonly created = signal<{ id: string; duplicates: PossibleDuplicate[] } | null>(null);
   protected readonly otherErrors = computed(() =>
-    otherFieldMessages(this.failure(), [
+    otherFieldLines(this.failure(), [
       'applicant.lastName',
       'applicant.firstNames',
       'applicant.birthDate',
       'contact.phone',
+      'contact.inseeCode',
     ]),
   );
   protected readonly statusLabels = FILE_STATUS_LABELS;
   protected readonly frenchDate = frenchDate;
   protected readonly fullName = fullName;
-  protected readonly fieldMessage = (field: string) => fieldMessage(this.failure(), field);
-  protected readonly errorMessage = errorMessage;
 
   protected async submit(): Promise<void> {
     if (this.pending()) return;
@@ -79,19 +64,19 @@ export class FileCreatePage {
       this.form.markAllAsTouched();
       return;
     }
-    const value = this.form.getRawValue();
+    const { person, contact } = this.form.getRawValue();
     const body: ApplicantFileContent = {
       applicant: {
-        lastName: value.lastName.trim(),
-        firstNames: value.firstNames.trim(),
-        birthDate: calendarDateOf(value.birthDate) ?? '',
+        lastName: person.lastName.trim(),
+        firstNames: person.firstNames.trim(),
+        birthDate: calendarDateOf(person.birthDate) ?? '',
       },
     };
-    const phone = value.phone.trim();
-    if (phone || value.inseeCode) {
+    const phone = contact.phone.trim();
+    if (phone || contact.inseeCode) {
       body.contact = {
         ...(phone ? { phone } : {}),
-        ...(value.inseeCode ? { inseeCode: value.inseeCode } : {}),
+        ...(contact.inseeCode ? { inseeCode: contact.inseeCode } : {}),
       };
     }
     this.pending.set(true);

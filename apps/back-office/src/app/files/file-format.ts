@@ -29,3 +29,16 @@ export function fullName(person: { lastName?: string; usageName?: string; firstN
   const last = person.usageName ? `${person.usageName} (${person.lastName ?? ''})` : (person.lastName ?? '');
   return [last.toUpperCase(), person.firstNames ?? ''].filter(Boolean).join(' ');
 }
+
+const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const WHOLE_EUROS = new Intl.NumberFormat('fr-FR', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+});
+
+/** `1450.5` → `1 450,50 €` (French separators); whole euros when the cents do not matter. */
+export function euros(amount: number | null | undefined, whole = false): string {
+  if (amount === null || amount === undefined || Number.isNaN(amount)) return '';
+  return whole || Number.isInteger(amount) ? WHOLE_EUROS.format(amount) : EUROS.format(amount);
+}

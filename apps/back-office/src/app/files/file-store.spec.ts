@@ -73,30 +73,42 @@ describe('FileStore', () => {
 });
 
 describe('writeFailureOf', () => {
-  it('puts the API 400 details next to their fields', () => {
+  it('puts the API 400 details next to their fields, in French', () => {
     const failure = writeFailureOf(
       new HttpErrorResponse({
         status: 400,
         error: {
           statusCode: 400,
           error: 'Bad Request',
-          message: 'Invalid',
-          details: [{ field: 'applicant.birthDate', message: 'Date invalide' }],
+          message: 'Invalid input',
+          details: [
+            { field: 'applicant.birthDate', message: 'birthDate must be a calendar date YYYY-MM-DD' },
+          ],
         },
       }),
     );
     expect(failure.kind).toBe('invalid');
-    expect(fieldMessage(failure, 'applicant.birthDate')).toBe('Date invalide');
+    expect(fieldMessage(failure, 'applicant.birthDate')).toBe(
+      'Date de naissance du demandeur : date invalide, au format JJ/MM/AAAA.',
+    );
     expect(fieldMessage(failure, 'applicant.lastName')).toBeNull();
   });
 
-  it("shows the API's message on 409", () => {
+  it("never shows the API's English message on 409", () => {
     const failure = writeFailureOf(
       new HttpErrorResponse({
         status: 409,
-        error: { statusCode: 409, error: 'Conflict', message: 'Le numéro SNE est déjà utilisé' },
+        error: {
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'This SNE number is already recorded on another file',
+        },
       }),
     );
-    expect(failure).toEqual({ kind: 'refused', message: 'Le numéro SNE est déjà utilisé', fields: [] });
+    expect(failure).toEqual({
+      kind: 'refused',
+      message: 'Ce numéro SNE est déjà enregistré sur un autre dossier.',
+      fields: [],
+    });
   });
 });

@@ -42,23 +42,21 @@ import { navItem } from '../shell/navigation';
 import { communeNames, frenchDate, fullName } from './file-format';
 import { fileAbilities } from './file-permissions';
 import { FileStore } from './file-store';
+import { personRefLabel } from './resources-form';
 import { FileTimelineComponent } from './file-timeline.component';
 import { FilesApi } from './files-api.service';
+import { DocumentsSection } from './sections/documents/documents.section';
+import { EvaluationsSection } from './sections/evaluations/evaluations.section';
+import { FragilitySection } from './sections/fragility/fragility.section';
+import { AppointmentsSection } from './sections/appointments/appointments.section';
+import { PartnerEventsSection } from './sections/partner-events/partner-events.section';
+import { ReferralsSection } from './sections/referrals/referrals.section';
 
 const EUROS = new Intl.NumberFormat('fr-FR', {
   style: 'currency',
   currency: 'EUR',
   maximumFractionDigits: 0,
 });
-
-/** The parts of the file other screens will fill; said plainly until then. */
-const UPCOMING_SECTIONS = [
-  'Évaluations',
-  'Pièces justificatives',
-  'Fragilités',
-  'Orientations',
-  'Rendez-vous',
-];
 
 @Component({
   selector: 'bo-file-page',
@@ -76,6 +74,12 @@ const UPCOMING_SECTIONS = [
     MatExpansionPanelContent,
     MatProgressBar,
     FileTimelineComponent,
+    ReferralsSection,
+    AppointmentsSection,
+    PartnerEventsSection,
+    EvaluationsSection,
+    DocumentsSection,
+    FragilitySection,
   ],
   templateUrl: './file.page.html',
   styleUrl: './file.page.scss',
@@ -106,7 +110,6 @@ export class FilePage {
   });
   private readonly communeNames = computed(() => communeNames(this.communes()));
 
-  protected readonly upcoming = UPCOMING_SECTIONS;
   protected readonly labels = {
     status: FILE_STATUS_LABELS,
     civility: CIVILITY_LABELS,
@@ -171,5 +174,14 @@ export class FilePage {
 
   protected reload(): void {
     void this.store.reload();
+  }
+
+  /** Whom a resource belongs to (the applicant, the co-applicant, a member). */
+  protected personOf(ref: string): string {
+    return personRefLabel(this.file(), ref);
+  }
+
+  protected communeName(code: string): string {
+    return this.communeNames().get(code) ?? code;
   }
 }

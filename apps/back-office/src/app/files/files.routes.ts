@@ -29,6 +29,21 @@ async function wishesEdit(): Promise<FileDialogData> {
   return { dialog: WishesEditDialog, allowed: (abilities) => abilities.updateEverything };
 }
 
+async function householdEdit(): Promise<FileDialogData> {
+  const { HouseholdEditDialog } = await import('./household-edit.dialog');
+  return { dialog: HouseholdEditDialog, allowed: (abilities) => abilities.updateEverything };
+}
+
+async function resourcesEdit(): Promise<FileDialogData> {
+  const { ResourcesEditDialog } = await import('./resources-edit.dialog');
+  return { dialog: ResourcesEditDialog, allowed: (abilities) => abilities.updateEverything };
+}
+
+async function housingEdit(): Promise<FileDialogData> {
+  const { HousingEditDialog } = await import('./housing-edit.dialog');
+  return { dialog: HousingEditDialog, allowed: (abilities) => abilities.updateEverything };
+}
+
 /** Who may open them is decided where the feature is mounted (app.routes.ts). */
 export const FILES_ROUTES: Routes = [
   {
@@ -63,6 +78,24 @@ export const FILES_ROUTES: Routes = [
             title: 'Modifier le dossier',
             loadComponent: dialogRoute,
             resolve: { spec: wishesEdit },
+          },
+          {
+            path: 'modifier/menage',
+            title: 'Modifier le dossier',
+            loadComponent: dialogRoute,
+            resolve: { spec: householdEdit },
+          },
+          {
+            path: 'modifier/ressources',
+            title: 'Modifier le dossier',
+            loadComponent: dialogRoute,
+            resolve: { spec: resourcesEdit },
+          },
+          {
+            path: 'modifier/logement',
+            title: 'Modifier le dossier',
+            loadComponent: dialogRoute,
+            resolve: { spec: housingEdit },
           },
           {
             path: 'enregistrement',

@@ -1,19 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, type Signal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, type Signal, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
+import { MatSuffix } from '@angular/material/form-field';
 import {
   CLOSURE_REASON_LABELS,
   CLOSURE_REASONS,
@@ -22,14 +12,13 @@ import {
   calendarDateInParis,
   type PossibleDuplicate,
 } from '@passerelle/shared/domain';
-import { catchError, type Observable, of } from 'rxjs';
+import { catchError, of } from 'rxjs';
 import { calendarDateOf, dateOf, frenchDate, fullName } from './file-format';
 import type { LifecycleStep } from './file-permissions';
-import { FilesApi, type VersionedFile } from './files-api.service';
-import { FileStore } from './file-store';
-import { errorMessage, sneNumber } from './validation';
+import { FileEditDialog, type FileWrite } from './file-edit-dialog';
+import { sneNumber } from './validation';
 import { WriteFailureComponent } from './write-failure.component';
-import { fieldMessage, otherFieldMessages, type WriteFailure } from './write-outcome';
+import { FORM_DIALOG_KIT } from './form-dialog-kit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,20 +41,8 @@ const CLOSURE_CHOICES = CLOSURE_REASONS.filter((reason) => reason !== 'HOUSED');
 @Component({
   selector: 'bo-lifecycle-dialog',
   imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
+    FORM_DIALOG_KIT,
     MatSuffix,
-    MatInput,
-    MatSelect,
-    MatOption,
     MatDatepicker,
     MatDatepickerInput,
     MatDatepickerToggle,
@@ -75,10 +52,7 @@ const CLOSURE_CHOICES = CLOSURE_REASONS.filter((reason) => reason !== 'HOUSED');
   styleUrl: './file-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class LifecycleDialog {
-  private readonly store = inject(FileStore);
-  private readonly api = inject(FilesApi);
-  private readonly ref = inject(MatDialogRef<LifecycleDialog>);
+export class LifecycleDialog extends FileEditDialog {
   protected readonly step = inject<LifecycleStep>(MAT_DIALOG_DATA);
 
   protected readonly title = TITLES[this.step];
@@ -105,13 +79,7 @@ export class LifecycleDialog {
       : signal([]);
   protected readonly fullName = fullName;
   protected readonly statusLabels = FILE_STATUS_LABELS;
-  protected readonly pending = signal(false);
-  protected readonly failure = signal<WriteFailure | null>(null);
-  protected readonly otherErrors = computed(() =>
-    otherFieldMessages(this.failure(), ['sneNumber', 'keptFileId']).map((item) => item.message),
-  );
-  protected readonly errorMessage = errorMessage;
-  protected readonly fieldMessage = (field: string) => fieldMessage(this.failure(), field);
+  protected readonly fields = ['sneNumber', 'keptFileId'];
 
   protected chooseReason(reason: ClosureReason | ''): void {
     this.reason.set(reason);
@@ -120,39 +88,20 @@ export class LifecycleDialog {
     kept.updateValueAndValidity();
   }
 
-  protected async submit(): Promise<void> {
-    if (this.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+  protected override request(): FileWrite {
     const value = this.form.getRawValue();
     const day = calendarDateOf(value.date) ?? '';
-    let send: (id: string, etag: string) => Observable<VersionedFile>;
     if (this.step === 'registration') {
-      send = (id, etag) =>
+      return (id, etag) =>
         this.api.register(id, etag, { sneNumber: value.sneNumber.trim(), registeredOn: day });
-    } else if (this.step === 'renewal') {
-      send = (id, etag) => this.api.renew(id, etag, { renewedOn: day });
-    } else {
-      const reason = value.reason as ClosureReason;
-      send = (id, etag) =>
-        this.api.close(id, etag, {
-          reason,
-          closedOn: day,
-          ...(reason === 'MERGED' ? { keptFileId: value.keptFileId.trim() } : {}),
-        });
     }
-    this.pending.set(true);
-    this.failure.set(null);
-    const failure = await this.store.write(send);
-    this.pending.set(false);
-    if (failure) this.failure.set(failure);
-    else this.ref.close(true);
-  }
-
-  protected async reload(): Promise<void> {
-    await this.store.reload();
-    this.failure.set(null);
+    if (this.step === 'renewal') return (id, etag) => this.api.renew(id, etag, { renewedOn: day });
+    const reason = value.reason as ClosureReason;
+    return (id, etag) =>
+      this.api.close(id, etag, {
+        reason,
+        closedOn: day,
+        ...(reason === 'MERGED' ? { keptFileId: value.keptFileId.trim() } : {}),
+      });
   }
 }

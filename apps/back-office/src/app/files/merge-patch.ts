@@ -11,10 +11,19 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
+/** JSON with the keys of objects sorted: the stored file does not keep the order they were sent in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    isPlainObject(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   if (isEmpty(a) && isEmpty(b)) return true;
-  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-  if (isPlainObject(a) && isPlainObject(b)) return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) || Array.isArray(b)) return canonical(a ?? []) === canonical(b ?? []);
+  if (isPlainObject(a) && isPlainObject(b)) return canonical(a) === canonical(b);
   return a === b;
 }
 
@@ -44,6 +53,11 @@ export function buildMergePatch(before: object | undefined, after: object): Merg
     else patch[key] = value as MergePatchValue;
   }
   return patch;
+}
+
+/** An object without its empty fields (`''`, `null`, `undefined`): a line of a list is sent whole. */
+export function withoutEmpty<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => !isEmpty(item))) as T;
 }
 
 export function isEmptyPatch(patch: MergePatch): boolean {

@@ -5,6 +5,10 @@ import { calendarDateOf } from './file-format';
 /** The API's rule for a phone number (`05 59 00 00 00`, `+33 6 …`). */
 export const PHONE = /^\+?[0-9 .()-]{6,20}$/;
 
+/** The API's rules for an e-mail address and a postcode. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const POSTCODE = /^[0-9]{5}$/;
+
 /** The API's length limits of names. */
 export const MAX_LAST_NAME = 100;
 export const MAX_FIRST_NAMES = 150;
@@ -28,6 +32,23 @@ export function sneNumber(control: AbstractControl<string>): ValidationErrors | 
   return value === '' || SNE_NUMBER_PATTERN.test(value) ? null : { sneNumber: true };
 }
 
+/** A whole number (rooms, occupants, a year). */
+export function integer(control: AbstractControl<number | null>): ValidationErrors | null {
+  const value = control.value;
+  return value === null || value === undefined || Number.isInteger(value) ? null : { integer: true };
+}
+
+/** An amount in euros: at most two decimals, as the API takes it. */
+export function cents(control: AbstractControl<number | null>): ValidationErrors | null {
+  const value = control.value;
+  return value === null || value === undefined || Number.isInteger(Math.round(value * 100 * 1e6) / 1e6)
+    ? null
+    : { cents: true };
+}
+
+const frenchNumber = (value: unknown) =>
+  typeof value === 'number' ? new Intl.NumberFormat('fr-FR').format(value) : String(value);
+
 /** The French sentence for a control's first error. */
 export function errorMessage(control: AbstractControl, label: string): string {
   const errors = control.errors ?? {};
@@ -40,6 +61,9 @@ export function errorMessage(control: AbstractControl, label: string): string {
   if (errors['pattern']) return `${label} : format invalide.`;
   if (errors['maxlength']) return `${label} : trop long.`;
   if (errors['email']) return `${label} : adresse électronique invalide.`;
-  if (errors['min'] || errors['max']) return `${label} : valeur hors limites.`;
+  if (errors['min']) return `${label} : doit être au moins ${frenchNumber(errors['min'].min)}.`;
+  if (errors['max']) return `${label} : doit être au plus ${frenchNumber(errors['max'].max)}.`;
+  if (errors['integer']) return `${label} : nombre entier attendu.`;
+  if (errors['cents']) return `${label} : deux décimales au plus.`;
   return `${label} : valeur invalide.`;
 }

@@ -1,23 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
   NonNullableFormBuilder,
-  ReactiveFormsModule,
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import {
   type ApplicantFileView,
   HOUSING_TYPE_LABELS,
@@ -29,12 +17,10 @@ import {
   TYPOLOGY_LABELS,
 } from '@passerelle/shared/domain';
 import { catchError, of } from 'rxjs';
-import { FilesApi } from './files-api.service';
-import { FileStore } from './file-store';
-import { buildMergePatch, isEmptyPatch } from './merge-patch';
-import { errorMessage } from './validation';
+import { FileEditDialog, type FileWrite } from './file-edit-dialog';
+import { cents } from './validation';
 import { WriteFailureComponent } from './write-failure.component';
-import { fieldMessage, otherFieldMessages, type WriteFailure } from './write-outcome';
+import { FORM_DIALOG_KIT } from './form-dialog-kit';
 
 const FIELDS = ['wishes.typologies', 'wishes.communes', 'wishes.housingTypes', 'wishes.maxRent'];
 
@@ -45,31 +31,13 @@ function atMostCommunes(control: AbstractControl<string[]>): ValidationErrors | 
 /** « Souhaits »: typologies, up to eight communes, house or flat, maximum rent. */
 @Component({
   selector: 'bo-wishes-edit-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-    WriteFailureComponent,
-  ],
+  imports: [FORM_DIALOG_KIT, WriteFailureComponent],
   templateUrl: './wishes-edit.dialog.html',
   styleUrl: './file-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class WishesEditDialog {
-  private readonly store = inject(FileStore);
-  private readonly api = inject(FilesApi);
-  private readonly ref = inject(MatDialogRef<WishesEditDialog>);
-
+export class WishesEditDialog extends FileEditDialog {
+  protected readonly fields = FIELDS;
   protected readonly typologies = TYPOLOGIES;
   protected readonly typologyLabels = TYPOLOGY_LABELS;
   protected readonly housingTypes = HOUSING_TYPES;
@@ -84,54 +52,29 @@ export class WishesEditDialog {
     typologies: this.fb.control<Typology[]>([]),
     communes: this.fb.control<string[]>([], atMostCommunes),
     housingTypes: this.fb.control<HousingType[]>([]),
-    maxRent: [null as number | null, [Validators.min(0), Validators.max(100000)]],
+    maxRent: [null as number | null, [Validators.min(0), Validators.max(20000), cents]],
   });
-  protected readonly pending = signal(false);
-  protected readonly failure = signal<WriteFailure | null>(null);
-  protected readonly otherErrors = computed(() =>
-    otherFieldMessages(this.failure(), FIELDS).map((item) => `${item.field} : ${item.message}`),
-  );
-  protected readonly errorMessage = errorMessage;
-  protected readonly fieldMessage = (field: string) => fieldMessage(this.failure(), field);
 
   constructor() {
+    super();
     this.fill(this.store.file());
   }
 
-  protected async save(): Promise<void> {
-    if (this.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+  protected override request(file: ApplicantFileView | null): FileWrite | null {
     const value = this.form.getRawValue();
-    const patch = buildMergePatch(this.store.file() ?? {}, {
-      wishes: {
-        typologies: value.typologies,
-        communes: value.communes,
-        housingTypes: value.housingTypes,
-        maxRent: value.maxRent,
-      },
-    });
-    if (isEmptyPatch(patch)) {
-      this.ref.close(false);
-      return;
-    }
-    this.pending.set(true);
-    this.failure.set(null);
-    const failure = await this.store.write((id, etag) => this.api.update(id, etag, patch));
-    this.pending.set(false);
-    if (failure) this.failure.set(failure);
-    else this.ref.close(true);
+    return this.update(
+      this.patchOf(file, {
+        wishes: {
+          typologies: value.typologies,
+          communes: value.communes,
+          housingTypes: value.housingTypes,
+          maxRent: value.maxRent,
+        },
+      }),
+    );
   }
 
-  protected async reload(): Promise<void> {
-    await this.store.reload();
-    this.failure.set(null);
-    this.fill(this.store.file());
-  }
-
-  private fill(file: ApplicantFileView | null): void {
+  protected override fill(file: ApplicantFileView | null): void {
     this.form.reset({
       typologies: file?.wishes?.typologies ?? [],
       communes: file?.wishes?.communes ?? [],

@@ -1,19 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import {
   DOCUMENT_STATUS_LABELS,
   DOCUMENT_TYPE_LABELS,
@@ -33,6 +22,7 @@ import {
 } from '../evaluations/casework-failure';
 import { personLabel, reasonRequired, REJECTIONS } from './document-abilities';
 import { DocumentsApi } from './documents-api.service';
+import { FORM_DIALOG_KIT } from '../../form-dialog-kit';
 
 export const MAX_REASON = 1000;
 
@@ -60,23 +50,7 @@ type DocumentLookup =
 /** « Refuser une pièce »: inexploitable, hors liste réglementaire or périmée, with a reason. Never deleted. */
 @Component({
   selector: 'bo-document-reject-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatProgressBar,
-    WriteFailureComponent,
-  ],
+  imports: [FORM_DIALOG_KIT, MatProgressBar, WriteFailureComponent],
   templateUrl: './document-reject.dialog.html',
   styleUrl: '../../file-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,19 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
-import {
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MatDialogRef } from '@angular/material/dialog';
+import { MatSuffix } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute } from '@angular/router';
 import {
   DOCUMENT_MAX_BYTES,
@@ -37,6 +28,7 @@ import {
 } from '../evaluations/casework-failure';
 import { fileProblem, megabytes, peopleOf } from './document-abilities';
 import { DocumentsApi } from './documents-api.service';
+import { FORM_DIALOG_KIT } from '../../form-dialog-kit';
 
 const WORDING: FailureWording = {
   statuses: {
@@ -58,21 +50,9 @@ const WORDING: FailureWording = {
 @Component({
   selector: 'bo-document-upload-dialog',
   imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
+    FORM_DIALOG_KIT,
     MatCheckbox,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
     MatSuffix,
-    MatInput,
-    MatSelect,
-    MatOption,
     MatDatepicker,
     MatDatepickerInput,
     MatDatepickerToggle,

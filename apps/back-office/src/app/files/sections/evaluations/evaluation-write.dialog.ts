@@ -3,22 +3,10 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
   NonNullableFormBuilder,
-  ReactiveFormsModule,
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import {
   EVALUATION_KIND_LABELS,
@@ -42,6 +30,7 @@ import {
 } from './casework-failure';
 import { evaluationRequest } from './evaluation-request';
 import { EvaluationsApi } from './evaluations-api.service';
+import { FORM_DIALOG_KIT } from '../../form-dialog-kit';
 
 export const MAX_NOTES = 20000;
 export const MAX_DIAGNOSIS_TEXT = 4000;
@@ -69,23 +58,7 @@ function atMostCommunes(control: AbstractControl<string[]>): ValidationErrors | 
 /** « Évaluation du projet logement » or « Évaluation sociale »: notes and diagnosis. */
 @Component({
   selector: 'bo-evaluation-write-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatProgressBar,
-    WriteFailureComponent,
-  ],
+  imports: [FORM_DIALOG_KIT, MatProgressBar, WriteFailureComponent],
   templateUrl: './evaluation-write.dialog.html',
   styleUrl: '../../file-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,17 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import {
   FRAGILITY_CRITERIA,
   FRAGILITY_CRITERION_LABELS,
@@ -29,6 +19,7 @@ import {
   type FailureWording,
 } from '../evaluations/casework-failure';
 import { FragilityApi } from './fragility-api.service';
+import { FORM_DIALOG_KIT } from '../../form-dialog-kit';
 
 export const MAX_SUSPICION_NOTE = 2000;
 
@@ -46,23 +37,7 @@ const WORDING: FailureWording = {
 /** « Signaler une fragilité »: a criterion suspected, what was seen; a social worker decides. */
 @Component({
   selector: 'bo-flag-suspect-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatProgressBar,
-    WriteFailureComponent,
-  ],
+  imports: [FORM_DIALOG_KIT, MatProgressBar, WriteFailureComponent],
   templateUrl: './flag-suspect.dialog.html',
   styleUrl: '../../file-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

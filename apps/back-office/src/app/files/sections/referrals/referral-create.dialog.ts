@@ -1,19 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatOptgroup, MatOption } from '@angular/material/core';
-import {
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MatOptgroup } from '@angular/material/core';
+import { MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatSelect } from '@angular/material/select';
 import {
   FRAGILITY_CRITERIA,
   FRAGILITY_CRITERION_LABELS,
@@ -27,27 +17,12 @@ import { apiErrorMessage } from '../../../referrals/referral-errors';
 import { ReferralsService } from '../../../referrals/referrals.service';
 import { fullName } from '../../file-format';
 import { FileStore } from '../../file-store';
+import { FORM_DIALOG_KIT } from '../../form-dialog-kit';
 
 /** « Orienter » from the file: the person is known, only the destination and the need are asked. */
 @Component({
   selector: 'bo-referral-create-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatOptgroup,
-    MatProgressBar,
-  ],
+  imports: [FORM_DIALOG_KIT, MatOptgroup, MatProgressBar],
   templateUrl: './referral-create.dialog.html',
   styleUrl: '../../file-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
