@@ -22,7 +22,7 @@ import {
   isCalendarDate,
 } from '@passerelle/shared/domain';
 import { firstValueFrom, forkJoin } from 'rxjs';
-import { apiErrorMessage } from '../referrals/referral-errors';
+import { apiErrorMessage } from '../ui/api-error';
 import { agendaDays } from './agenda-days';
 import { AppointmentsService } from './appointments.service';
 import { AgendaBookings } from './agenda-bookings';

@@ -26,7 +26,7 @@ import { firstValueFrom } from 'rxjs';
 import { fullName } from '../files/file-format';
 import { FileStore } from '../files/file-store';
 import { notBlank } from '../referrals/new-referral/new-referral.form';
-import { apiErrorMessage } from '../referrals/referral-errors';
+import { apiErrorMessage } from '../ui/api-error';
 import { AppointmentsService } from './appointments.service';
 import { APPOINTMENT_DURATIONS, formatDuration, officeHours } from './booking.form';
 import { formatDate, parisInstant } from './paris-time';

@@ -1,5 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { type ApiError, type FieldError, fieldLabel } from '@passerelle/shared/domain';
+import { type FieldError, fieldLabel } from '@passerelle/shared/domain';
+import { apiErrorBody, statusMessage as statusMessageOf, UNEXPECTED_FAILURE } from '../ui/api-error';
+
+export { UNEXPECTED_FAILURE };
 
 export const STALE_FILE_MESSAGE = "Ce dossier a été modifié par quelqu'un d'autre.";
 
@@ -15,32 +18,17 @@ export type WriteFailure =
   /** 409, 403, 404, network…: a French message for the status. */
   | { readonly kind: 'refused'; readonly message: string; readonly fields: readonly FieldError[] };
 
-function apiError(error: HttpErrorResponse): Partial<ApiError> {
-  const body: unknown = error.error;
-  return typeof body === 'object' && body !== null ? (body as Partial<ApiError>) : {};
-}
-
-export const UNEXPECTED_FAILURE = 'Une erreur inattendue est survenue.';
-
-/** The French message for each status the API answers a write with. */
-export const STATUS_MESSAGES: Readonly<Record<number, string>> = {
-  0: 'Le serveur ne répond pas. Vérifiez la connexion puis réessayez.',
-  400: 'Certaines informations sont à corriger.',
+/** A file's own wording of the statuses; the rest is said as everywhere (ui/api-error.ts). */
+const FILE_STATUS_MESSAGES: Readonly<Partial<Record<number, string>>> = {
   401: 'Votre session a expiré : reconnectez-vous puis refaites la modification.',
   403: "Vous n'avez pas le droit de faire cette opération sur ce dossier.",
   404: "Ce dossier n'existe pas ou ne vous est plus accessible.",
   409: 'Cette opération est refusée en l’état du dossier.',
   412: STALE_FILE_MESSAGE,
-  413: 'Le fichier ou la demande est trop volumineux.',
-  415: "Ce type de fichier n'est pas accepté.",
-  428: 'La version du dossier manque : rechargez la page.',
-  429: 'Trop de demandes en peu de temps : patientez un instant puis réessayez.',
 };
-const SERVER_FAILURE = 'Le serveur a rencontré une erreur. Réessayez dans un instant.';
-const OTHER_FAILURE = 'Une erreur est survenue. Réessayez.';
 
 export function statusMessage(status: number): string {
-  return STATUS_MESSAGES[status] ?? (status >= 500 ? SERVER_FAILURE : OTHER_FAILURE);
+  return statusMessageOf(status, FILE_STATUS_MESSAGES);
 }
 
 /** 409s whose reason the user can act on: the API's (English) reason → French. */
@@ -114,7 +102,7 @@ export function writeFailureOf(error: unknown, labels: Readonly<Record<string, s
     return { kind: 'refused', message: UNEXPECTED_FAILURE, fields: [] };
   }
   if (error.status === 412) return { kind: 'stale', message: STALE_FILE_MESSAGE };
-  const body = apiError(error);
+  const body = apiErrorBody(error);
   const details = Array.isArray(body.details) ? body.details : [];
   if (error.status === 409) {
     const reason = typeof body.message === 'string' ? body.message : '';

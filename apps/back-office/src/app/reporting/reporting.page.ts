@@ -9,6 +9,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { calendarDateInParis, MIN_CASES_PER_FIGURE, REPORTING_VIEW_LABELS } from '@passerelle/shared/domain';
+import { navItem } from '../shell/navigation';
 import { AuthService } from '../auth/auth.service';
 import { freshnessText, indicatorSections, sectionsContext } from './indicator-sections';
 import { PrintLayoutComponent } from './print-layout.component';
@@ -75,7 +76,12 @@ export class ReportingPage {
   protected readonly quarterLabels = QUARTER_LABELS;
   protected readonly minCases = MIN_CASES_PER_FIGURE;
   protected readonly viewLabels = REPORTING_VIEW_LABELS;
-  protected readonly canRemind = inject(AuthService).actions().has('files.list');
+  /** The renewal reminders are a screen of the navigation: linked from here when the user has it. */
+  protected readonly canRemind = (() => {
+    const auth = inject(AuthService);
+    const user = auth.user();
+    return !!user && navItem('/pilotage/relances').visible(auth.actions(), user.role);
+  })();
 
   protected readonly choice = computed<PeriodChoice>(() =>
     periodFromParams({ annee: this.annee(), trimestre: this.trimestre(), du: this.du(), au: this.au() }),

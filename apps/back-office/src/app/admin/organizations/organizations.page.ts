@@ -22,7 +22,7 @@ import {
 } from '@passerelle/shared/domain';
 import { catchError, firstValueFrom, map, of } from 'rxjs';
 import { notBlank } from '../../referrals/new-referral/new-referral.form';
-import { apiErrorMessage } from '../../referrals/referral-errors';
+import { apiErrorMessage } from '../../ui/api-error';
 import { AdminService } from '../admin.service';
 import { focusLater, InlineForm } from '../../ui/inline-form';
 import { FormActionsComponent } from '../../ui/form-actions.component';

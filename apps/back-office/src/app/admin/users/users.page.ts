@@ -21,7 +21,7 @@ import { AuthService } from '../../auth/auth.service';
 import { formatDateTime } from '../../appointments/paris-time';
 import { notBlank } from '../../referrals/new-referral/new-referral.form';
 import { PagerComponent } from '../../referrals/pager.component';
-import { apiErrorMessage } from '../../referrals/referral-errors';
+import { apiErrorMessage } from '../../ui/api-error';
 import { AdminService } from '../admin.service';
 import { focusLater, InlineForm } from '../../ui/inline-form';
 import { FormActionsComponent } from '../../ui/form-actions.component';

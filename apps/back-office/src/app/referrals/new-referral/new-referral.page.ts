@@ -24,7 +24,7 @@ import {
 } from '@passerelle/shared/domain';
 import { catchError, firstValueFrom, map, of } from 'rxjs';
 import { AuthService } from '../../auth/auth.service';
-import { apiErrorMessage } from '../referral-errors';
+import { apiErrorMessage } from '../../ui/api-error';
 import { destinationGroups } from '../referral-destinations';
 import { ReferralsService } from '../referrals.service';
 import { birthDateValidator, notBlank, phoneValidator } from './new-referral.form';

@@ -17,7 +17,7 @@ import type { ReferralView } from '@passerelle/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { formatDateTime } from '../../appointments/paris-time';
 import { notBlank } from '../new-referral/new-referral.form';
-import { apiErrorMessage } from '../referral-errors';
+import { apiErrorMessage } from '../../ui/api-error';
 import { ReferralsService } from '../referrals.service';
 
 /** The referral to decline, by its id (the URL's). */
@@ -64,7 +64,8 @@ export class DeclineReferralDialog {
   protected readonly formatDateTime = formatDateTime;
 
   protected async submit(): Promise<void> {
-    if (this.pending()) return;
+    // Only a referral shown, and still waiting for its answer, is declined from here.
+    if (this.pending() || !this.referral.hasValue() || this.referral.value().status !== 'SENT') return;
     if (this.reason.invalid) {
       this.reason.markAsTouched();
       return;

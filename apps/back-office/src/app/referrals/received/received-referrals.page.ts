@@ -13,7 +13,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { formatDateTime } from '../../appointments/paris-time';
 import { PagerComponent } from '../pager.component';
-import { apiErrorMessage } from '../referral-errors';
+import { apiErrorMessage } from '../../ui/api-error';
 import { ReferralsService } from '../referrals.service';
 import { ReferralAnswers } from './referral-answers';
 

@@ -15,7 +15,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { calendarDateInParis } from '@passerelle/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { AppointmentsService } from '../../../appointments/appointments.service';
-import { apiErrorMessage } from '../../../referrals/referral-errors';
+import { apiErrorMessage } from '../../../ui/api-error';
 import { calendarDateOf, dateOf } from '../../file-format';
 import { FileStore } from '../../file-store';
 import { errorMessage } from '../../validation';

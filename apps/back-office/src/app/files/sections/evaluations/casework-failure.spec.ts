@@ -19,10 +19,12 @@ describe('caseworkFailureOf', () => {
   });
 
   it('falls back to a French message per status, and for the unknown ones', () => {
-    expect(caseworkFailureOf(answer(413)).message).toBe('Le fichier est trop volumineux.');
-    expect(caseworkFailureOf(answer(415)).message).toBe('Ce type de fichier n’est pas accepté.');
+    expect(caseworkFailureOf(answer(413)).message).toBe('Le fichier ou la demande est trop volumineux.');
+    expect(caseworkFailureOf(answer(415)).message).toBe("Ce type de fichier n'est pas accepté.");
     expect(caseworkFailureOf(answer(0)).message).toContain('Le serveur ne répond pas');
-    expect(caseworkFailureOf(answer(503)).message).toBe('Une erreur est survenue. Réessayez.');
+    expect(caseworkFailureOf(answer(503)).message).toBe(
+      'Le serveur a rencontré une erreur. Réessayez dans un instant.',
+    );
     expect(caseworkFailureOf(new Error('boom')).kind).toBe('refused');
   });
 

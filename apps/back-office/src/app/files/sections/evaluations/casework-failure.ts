@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ApiError } from '@passerelle/shared/domain';
+import { apiErrorBody, statusMessage } from '../../../ui/api-error';
 import { STALE_FILE_MESSAGE, type WriteFailure } from '../../write-outcome';
 
 /**
@@ -24,27 +24,8 @@ export interface FailureWording {
   readonly fields?: Readonly<Record<string, string>>;
 }
 
-const STATUS_MESSAGES: Readonly<Record<number, string>> = {
-  0: 'Le serveur ne répond pas. Vérifiez la connexion puis réessayez.',
-  400: 'Certaines informations sont à corriger.',
-  401: 'Votre session a pris fin : reconnectez-vous.',
-  403: "Vous n'avez pas le droit de faire cette opération.",
-  404: "Ce dossier ou cet élément n'existe pas ou ne vous est plus accessible.",
-  409: 'Cette opération est refusée en l’état actuel.',
-  412: STALE_FILE_MESSAGE,
-  413: 'Le fichier est trop volumineux.',
-  415: 'Ce type de fichier n’est pas accepté.',
-  428: 'La version du dossier manque : rechargez la page.',
-  429: 'Trop de demandes en peu de temps : patientez un instant puis réessayez.',
-};
-
 const UNEXPECTED = 'Une erreur est survenue. Réessayez.';
 const UNKNOWN_FIELD = 'Une information envoyée a été refusée : vérifiez le formulaire.';
-
-function apiError(error: HttpErrorResponse): Partial<ApiError> {
-  const body: unknown = error.error;
-  return typeof body === 'object' && body !== null ? (body as Partial<ApiError>) : {};
-}
 
 /** The wording key a field falls under (`diagnosis.communes[0]` → `diagnosis.communes`). */
 function keyOf(field: string, fields: Readonly<Record<string, string>>): string | undefined {
@@ -58,10 +39,10 @@ export function caseworkFailureOf(error: unknown, wording: FailureWording = {}):
     return { kind: 'refused', status: null, message: UNEXPECTED, fields: {}, others: [] };
   }
   const status = error.status;
-  const message = wording.statuses?.[status] ?? STATUS_MESSAGES[status] ?? UNEXPECTED;
+  const message = status === 412 ? STALE_FILE_MESSAGE : statusMessage(status, wording.statuses);
   if (status === 412) return { kind: 'stale', status, message, fields: {}, others: [] };
   if (status !== 400) return { kind: 'refused', status, message, fields: {}, others: [] };
-  const body = apiError(error);
+  const body = apiErrorBody(error);
   const details = Array.isArray(body.details) ? body.details : [];
   const known = wording.fields ?? {};
   const fields: Record<string, string> = {};

@@ -13,7 +13,7 @@ import { catchError, firstValueFrom, of } from 'rxjs';
 import { AuthService } from '../../../auth/auth.service';
 import { notBlank } from '../../../referrals/new-referral/new-referral.form';
 import { destinationGroups } from '../../../referrals/referral-destinations';
-import { apiErrorMessage } from '../../../referrals/referral-errors';
+import { apiErrorMessage } from '../../../ui/api-error';
 import { ReferralsService } from '../../../referrals/referrals.service';
 import { fullName } from '../../file-format';
 import { FileStore } from '../../file-store';
