@@ -11,7 +11,6 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatAnchor, MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import {
   APPOINTMENT_OUTCOME_LABELS,
@@ -23,6 +22,8 @@ import {
 } from '@passerelle/shared/domain';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { apiErrorMessage } from '../ui/api-error';
+import { ListStateComponent } from '../ui/list-state.component';
+import { type PageMessage, PageMessageComponent } from '../ui/page-message.component';
 import { agendaDays } from './agenda-days';
 import { AppointmentsService } from './appointments.service';
 import { AgendaBookings } from './agenda-bookings';
@@ -32,7 +33,7 @@ import { currentWeek, formatDate, formatDay, formatTime, shiftWeek, weekOf } fro
 /** The organisation's week: appointments, walk-in slots, booking and outcomes. */
 @Component({
   selector: 'bo-agenda-page',
-  imports: [RouterLink, RouterOutlet, MatButton, MatAnchor, MatProgressBar],
+  imports: [RouterLink, RouterOutlet, MatButton, MatAnchor, ListStateComponent, PageMessageComponent],
   templateUrl: './agenda.page.html',
   styleUrl: './agenda.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -77,7 +78,7 @@ export class AgendaPage {
   protected readonly formatTime = formatTime;
   protected readonly formatDuration = formatDuration;
 
-  protected readonly message = signal<{ text: string; error: boolean } | null>(null);
+  protected readonly message = signal<PageMessage | null>(null);
   protected readonly busy = signal(false);
   /** The booking dialog's URL: the day suggested is today in this week, or its Monday. */
   protected readonly bookingQuery = computed(() => {

@@ -1,20 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatOption } from '@angular/material/core';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import { MatSelect } from '@angular/material/select';
 import {
   type ApplicantFileSummary,
   type AppointmentView,
@@ -25,6 +13,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { fullName } from '../files/file-format';
 import { FileStore } from '../files/file-store';
+import { FORM_DIALOG_KIT } from '../files/form-dialog-kit';
 import { notBlank } from '../referrals/new-referral/new-referral.form';
 import { apiErrorMessage } from '../ui/api-error';
 import { AppointmentsService } from './appointments.service';
@@ -48,24 +37,7 @@ export interface Booked {
  */
 @Component({
   selector: 'bo-booking-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatRadioGroup,
-    MatRadioButton,
-    MatProgressBar,
-  ],
+  imports: [FORM_DIALOG_KIT, MatRadioGroup, MatRadioButton, MatProgressBar],
   templateUrl: './booking.dialog.html',
   styleUrl: './booking.dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

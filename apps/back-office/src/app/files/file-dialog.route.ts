@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, Injector, type Type } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, Injector, type Type } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
-import { MatDialog } from '@angular/material/dialog';
 import { ActivatedRoute, Router } from '@angular/router';
 import { filter, firstValueFrom } from 'rxjs';
 import type { ApplicantFileView, Principal } from '@passerelle/shared/domain';
 import { AuthService, principalOf } from '../auth/auth.service';
+import { routeDialogs } from '../ui/dialog-route';
 import { type FileAbilities, fileAbilities } from './file-permissions';
 import { FileStore } from './file-store';
 
@@ -22,8 +22,9 @@ export interface FileDialogData {
 }
 
 /**
- * A dialog with its own URL (ARCHITECTURE.md): the route opens it over the file page, and closing it
- * goes back to the page. « Back » in the browser closes it too.
+ * A dialog with its own URL (ARCHITECTURE.md) over the file page, as `DialogRoute` but offered only
+ * once the file is loaded and the user may: closing it goes back to the page. « Back » in the browser
+ * closes it too.
  */
 @Component({
   selector: 'bo-file-dialog-route',
@@ -31,19 +32,14 @@ export interface FileDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FileDialogRoute {
-  private readonly dialog = inject(MatDialog);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly store = inject(FileStore);
   private readonly auth = inject(AuthService);
   private readonly injector = inject(Injector);
-  private destroyed = false;
+  private readonly dialogs = routeDialogs();
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => {
-      this.destroyed = true;
-      this.dialog.closeAll();
-    });
     void this.open();
   }
 
@@ -56,21 +52,13 @@ export class FileDialogRoute {
     const principal = user ? principalOf(user) : null;
     const file = this.store.file();
     const abilities = fileAbilities(principal, file?.status);
-    if (this.destroyed) return;
+    if (this.dialogs.left()) return;
     if (this.store.state() !== 'loaded' || !data.allowed(abilities, principal, file)) {
       await this.back();
       return;
     }
-    const ref = this.dialog.open(data.dialog, {
-      injector: this.injector,
-      data: data.dialogData,
-      width: '36rem',
-      maxWidth: '95vw',
-      autoFocus: 'first-tabbable',
-      restoreFocus: true,
-    });
-    await firstValueFrom(ref.afterClosed());
-    if (!this.destroyed) await this.back();
+    const closing = await this.dialogs.open({ dialog: data.dialog, data: data.dialogData });
+    if (closing) await this.back();
   }
 
   private back(): Promise<boolean> {

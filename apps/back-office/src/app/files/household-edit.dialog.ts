@@ -26,6 +26,7 @@ import {
 } from './household-form';
 import { PERSON_FIELDS, personFieldPath } from './person-form';
 import { PersonFieldsComponent } from './person-fields.component';
+import { RemovableRowComponent } from '../ui/removable-row.component';
 import { WriteFailureComponent } from './write-failure.component';
 import { FORM_DIALOG_KIT } from './form-dialog-kit';
 
@@ -43,6 +44,7 @@ const MAX_MEMBERS = 30;
     MatDatepickerInput,
     MatDatepickerToggle,
     PersonFieldsComponent,
+    RemovableRowComponent,
     WriteFailureComponent,
   ],
   templateUrl: './household-edit.dialog.html',

@@ -13,8 +13,8 @@ import {
   REASONS,
 } from '@passerelle/shared/domain';
 import { FileEditDialog, type FileWrite } from './file-edit-dialog';
-import { euros } from './file-format';
 import { housingContent, housingForm, housingFormValue, mainReasonAfter } from './housing-form';
+import { EuroFieldComponent } from '../ui/euro-field.component';
 import { WriteFailureComponent } from './write-failure.component';
 import { FORM_DIALOG_KIT } from './form-dialog-kit';
 
@@ -27,6 +27,7 @@ import { FORM_DIALOG_KIT } from './form-dialog-kit';
     MatDatepicker,
     MatDatepickerInput,
     MatDatepickerToggle,
+    EuroFieldComponent,
     WriteFailureComponent,
   ],
   templateUrl: './housing-edit.dialog.html',
@@ -46,7 +47,6 @@ export class HousingEditDialog extends FileEditDialog {
     type: HOUSING_TYPE_LABELS,
     reason: REASON_LABELS,
   };
-  protected readonly amount = (value: number | null) => euros(value);
 
   constructor() {
     super();

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder } from '@angular/forms';
-import { MatSuffix } from '@angular/material/form-field';
 import {
   type ApplicantFileView,
   INCOME_TYPE_LABELS,
@@ -18,6 +17,8 @@ import {
   resourcesContent,
   resourcesForm,
 } from './resources-form';
+import { EuroFieldComponent } from '../ui/euro-field.component';
+import { RemovableRowComponent } from '../ui/removable-row.component';
 import { WriteFailureComponent } from './write-failure.component';
 import { FORM_DIALOG_KIT } from './form-dialog-kit';
 
@@ -27,7 +28,7 @@ const MAX_INCOMES = 60;
 /** « Ressources »: monthly resources per person and type; reference tax income (N-2) per person. */
 @Component({
   selector: 'bo-resources-edit-dialog',
-  imports: [FORM_DIALOG_KIT, MatSuffix, WriteFailureComponent],
+  imports: [FORM_DIALOG_KIT, EuroFieldComponent, RemovableRowComponent, WriteFailureComponent],
   templateUrl: './resources-edit.dialog.html',
   styleUrl: './file-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,10 +58,6 @@ export class ResourcesEditDialog extends FileEditDialog {
 
   protected total(): string {
     return euros(monthlyTotal(this.form.getRawValue()));
-  }
-
-  protected amount(value: number | null): string {
-    return euros(value);
   }
 
   protected add(): void {

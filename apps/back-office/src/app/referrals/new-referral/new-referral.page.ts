@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   type ElementRef,
   inject,
   signal,
@@ -10,22 +9,18 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
-import { MatOptgroup, MatOption } from '@angular/material/core';
+import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import {
-  FRAGILITY_CRITERIA,
-  FRAGILITY_CRITERION_LABELS,
-  type FragilityCriterion,
-  type ReferralView,
-} from '@passerelle/shared/domain';
+import type { ReferralView } from '@passerelle/shared/domain';
 import { catchError, firstValueFrom, map, of } from 'rxjs';
-import { AuthService } from '../../auth/auth.service';
 import { apiErrorMessage } from '../../ui/api-error';
-import { destinationGroups } from '../referral-destinations';
+import { referralDestinations } from '../referral-destinations';
+import { ReferralFieldsComponent } from '../referral-fields.component';
+import { referralContent, referralForm } from '../referral-form';
 import { ReferralsService } from '../referrals.service';
 import { birthDateValidator, notBlank, phoneValidator } from './new-referral.form';
 
@@ -42,7 +37,7 @@ import { birthDateValidator, notBlank, phoneValidator } from './new-referral.for
     MatInput,
     MatSelect,
     MatOption,
-    MatOptgroup,
+    ReferralFieldsComponent,
     MatButton,
     MatAnchor,
     MatProgressBar,
@@ -53,24 +48,15 @@ import { birthDateValidator, notBlank, phoneValidator } from './new-referral.for
 })
 export class NewReferralPage {
   private readonly referrals = inject(ReferralsService);
-  private readonly auth = inject(AuthService);
   private readonly formBuilder = inject(NonNullableFormBuilder);
 
-  protected readonly criteria = FRAGILITY_CRITERIA;
-  protected readonly criterionLabels = FRAGILITY_CRITERION_LABELS;
-
-  private readonly organizations = toSignal(this.referrals.organizations().pipe(catchError(() => of(null))));
+  protected readonly destinations = referralDestinations();
   protected readonly communes = toSignal(
     this.referrals.communes().pipe(
       map((communes) => [...communes].sort((a, b) => a.name.localeCompare(b.name, 'fr'))),
       catchError(() => of([])),
     ),
     { initialValue: [] },
-  );
-  protected readonly loadingReference = computed(() => this.organizations() === undefined);
-  protected readonly referenceFailed = computed(() => this.organizations() === null);
-  protected readonly destinations = computed(() =>
-    destinationGroups(this.organizations() ?? [], this.auth.user()?.organization.id),
   );
 
   protected readonly form = this.formBuilder.group({
@@ -79,10 +65,7 @@ export class NewReferralPage {
     birthDate: ['', [Validators.required, birthDateValidator()]],
     phone: ['', phoneValidator],
     inseeCode: [''],
-    reason: ['', [Validators.required, notBlank, Validators.maxLength(2000)]],
-    suspectedCriteria: this.formBuilder.control<FragilityCriterion[]>([]),
-    toOrganizationId: ['', Validators.required],
-    appointmentWish: ['', Validators.maxLength(500)],
+    referral: referralForm(this.formBuilder),
   });
 
   protected readonly pending = signal(false);
@@ -125,15 +108,8 @@ export class NewReferralPage {
         );
         this.createdFileId = file.id;
       }
-      const wish = value.appointmentWish.trim();
       const referral = await firstValueFrom(
-        this.referrals.create({
-          applicantFileId: this.createdFileId,
-          toOrganizationId: value.toOrganizationId,
-          reason: value.reason.trim(),
-          ...(value.suspectedCriteria.length ? { suspectedCriteria: value.suspectedCriteria } : {}),
-          ...(wish ? { appointmentWish: wish } : {}),
-        }),
+        this.referrals.create({ applicantFileId: this.createdFileId, ...referralContent(value.referral) }),
       );
       this.sent.set(referral);
       this.createdFileId = null;

@@ -1,21 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ReferralView } from '@passerelle/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { formatDateTime } from '../../appointments/paris-time';
+import { FORM_DIALOG_KIT } from '../../files/form-dialog-kit';
 import { notBlank } from '../new-referral/new-referral.form';
 import { apiErrorMessage } from '../../ui/api-error';
 import { ReferralsService } from '../referrals.service';
@@ -28,20 +19,7 @@ export interface DeclineReferralData {
 /** « Refuser l’orientation »: the reason is required, and the sender will read it. */
 @Component({
   selector: 'bo-decline-referral-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatProgressBar,
-  ],
+  imports: [FORM_DIALOG_KIT, MatProgressBar],
   templateUrl: './decline-referral.dialog.html',
   styleUrl: './decline-referral.dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatAnchor, MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import {
   DEFAULT_PAGE_SIZE,
@@ -14,6 +13,8 @@ import { firstValueFrom } from 'rxjs';
 import { formatDateTime } from '../../appointments/paris-time';
 import { PagerComponent } from '../pager.component';
 import { apiErrorMessage } from '../../ui/api-error';
+import { ListStateComponent } from '../../ui/list-state.component';
+import { type PageMessage, PageMessageComponent } from '../../ui/page-message.component';
 import { ReferralsService } from '../referrals.service';
 import { ReferralAnswers } from './referral-answers';
 
@@ -26,7 +27,15 @@ const ANSWER_DONE: Record<UpdateReferralRequest['status'], string> = {
 /** « Orientations reçues »: the referrals addressed to the user's organisation, and their answers. */
 @Component({
   selector: 'bo-received-referrals-page',
-  imports: [RouterLink, RouterOutlet, MatButton, MatAnchor, MatProgressBar, PagerComponent],
+  imports: [
+    RouterLink,
+    RouterOutlet,
+    MatButton,
+    MatAnchor,
+    PagerComponent,
+    ListStateComponent,
+    PageMessageComponent,
+  ],
   templateUrl: './received-referrals.page.html',
   styleUrls: ['../list-styles.scss', './received-referrals.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +56,7 @@ export class ReceivedReferralsPage {
   protected readonly inboxCount = rxResource({ stream: () => this.referrals.inboxCount() });
 
   protected readonly busy = signal<string | null>(null);
-  protected readonly message = signal<{ text: string; error: boolean } | null>(null);
+  protected readonly message = signal<PageMessage | null>(null);
 
   constructor() {
     // The decline dialog has its own URL; its answer comes back here.

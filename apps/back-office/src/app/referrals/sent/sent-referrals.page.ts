@@ -1,17 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatAnchor } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, REFERRAL_STATUS_LABELS } from '@passerelle/shared/domain';
 import { formatDateTime } from '../../appointments/paris-time';
 import { PagerComponent } from '../pager.component';
 import { ReferralsService } from '../referrals.service';
+import { ListStateComponent } from '../../ui/list-state.component';
 
 /** « Mes orientations »: what the relay point sent, and what became of it. */
 @Component({
   selector: 'bo-sent-referrals-page',
-  imports: [RouterLink, MatAnchor, MatProgressBar, PagerComponent],
+  imports: [RouterLink, MatAnchor, PagerComponent, ListStateComponent],
   templateUrl: './sent-referrals.page.html',
   styleUrl: '../list-styles.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

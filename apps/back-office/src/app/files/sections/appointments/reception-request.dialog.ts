@@ -1,16 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
-import {
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MatDialogRef } from '@angular/material/dialog';
+import { MatSuffix } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { calendarDateInParis } from '@passerelle/shared/domain';
 import { firstValueFrom } from 'rxjs';
@@ -18,24 +10,15 @@ import { AppointmentsService } from '../../../appointments/appointments.service'
 import { apiErrorMessage } from '../../../ui/api-error';
 import { calendarDateOf, dateOf } from '../../file-format';
 import { FileStore } from '../../file-store';
+import { FORM_DIALOG_KIT } from '../../form-dialog-kit';
 import { errorMessage } from '../../validation';
 
 /** The applicant asks to be received: the day of the request starts the one-month clock. */
 @Component({
   selector: 'bo-reception-request-dialog',
   imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
+    FORM_DIALOG_KIT,
     MatSuffix,
-    MatInput,
     MatDatepicker,
     MatDatepickerInput,
     MatDatepickerToggle,

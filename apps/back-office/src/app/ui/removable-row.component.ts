@@ -1,0 +1,23 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+
+/**
+ * One row of a list the user builds (incomes, household members): its fields, projected with their
+ * legend first, then « Retirer ». The host is the row's own `<fieldset>`, styled by its form.
+ */
+@Component({
+  selector: 'fieldset[boRemovableRow]',
+  imports: [MatButton],
+  template: `
+    <ng-content />
+    <button mat-button type="button" (click)="removed.emit()" [attr.aria-label]="removeLabel()">
+      Retirer
+    </button>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RemovableRowComponent {
+  /** « Retirer la ressource n° 2 »: says which row. */
+  readonly removeLabel = input.required<string>();
+  readonly removed = output();
+}
