@@ -55,16 +55,18 @@ async function list(res, params) {
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? domain.DEFAULT_PAGE_SIZE);
   const filters = { q: params.get('q') ?? undefined };
-  const statements = queries.fileSearchQueries(filters, scopeOf('files.list'), {
+  const statement = queries.fileSearchQuery(filters, scopeOf('files.list'), {
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  // Page and total in parallel, as the API's repository does.
-  const [items, count] = await Promise.all([
-    pool.query(statements.page.text, statements.page.values),
-    pool.query(statements.count.text, statements.count.values),
-  ]);
-  send(res, 200, { items: items.rows, total: count.rows[0]?.total ?? 0, page, pageSize });
+  // Page and total in one statement, as the API's repository does.
+  const { rows } = await pool.query(statement.text, statement.values);
+  send(res, 200, {
+    items: rows.filter((row) => row.id !== null),
+    total: rows[0]?.total ?? 0,
+    page,
+    pageSize,
+  });
 }
 
 async function detail(res, id) {

@@ -235,31 +235,63 @@ async function randomIds(client, seed, count) {
 async function explainTypicalSearch(client, builder, queries, scope) {
   const measured = [];
   for (const q of queries.slice(0, 40)) {
-    const statements = builder.fileSearchQueries({ q }, scope, { limit: 20, offset: 0 });
-    const { rows } = await client.query(statements.count.text, statements.count.values);
-    measured.push({ q, total: rows[0]?.total ?? 0, statements });
+    const statement = builder.fileSearchQuery({ q }, scope, { limit: 20, offset: 0 });
+    const { rows } = await client.query(statement.text, statement.values);
+    measured.push({ q, total: rows[0]?.total ?? 0, statement });
   }
   measured.sort((a, b) => a.total - b.total);
-  const typical = measured[Math.floor(measured.length / 2)];
-  print(
-    `EXPLAIN (ANALYZE, BUFFERS) of a typical search: q=${JSON.stringify(typical.q)} (total ${typical.total}; sample totals from ${measured[0].total} to ${measured[measured.length - 1].total})`,
-  );
-  for (const [name, statement] of [
-    ['page', typical.statements.page],
-    ['count', typical.statements.count],
+  const shown = (total) => String(total);
+  for (const [label, pick] of [
+    ['typical', measured[Math.floor(measured.length / 2)]],
+    ['broadest', measured[measured.length - 1]],
   ]) {
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
-    const lines = rows.map((r) => r['QUERY PLAN']);
-    print(`  ${name}:`);
-    for (const line of lines) {
+    print(
+      `EXPLAIN (ANALYZE, BUFFERS) of the ${label} search of a sample of ${measured.length}: q=${JSON.stringify(pick.q)} (total ${shown(pick.total)}; sample totals from ${measured[0].total} to ${shown(measured[measured.length - 1].total)})`,
+    );
+    const { rows } = await client.query(
+      `EXPLAIN (ANALYZE, BUFFERS) ${pick.statement.text}`,
+      pick.statement.values,
+    );
+    for (const line of rows.map((r) => r['QUERY PLAN'])) {
       if (
-        /->|^\S|Execution Time|Planning Time|Buffers: shared/.test(line) &&
+        /->|^\S|Execution Time|Planning Time|Buffers: shared|One-Time Filter|never executed/.test(line) &&
         !/^\s*Buffers.*Planning/.test(line)
       ) {
         print(`    ${line.length > 150 ? `${line.slice(0, 147)}...` : line}`);
       }
     }
   }
+}
+
+/** The plan of one file detail. */
+async function explainDetail(client, builder, id, scope) {
+  const statement = builder.fileDetailQuery(id, scope);
+  const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+  print('EXPLAIN (ANALYZE, BUFFERS) of a file detail:');
+  for (const line of rows.map((r) => r['QUERY PLAN'])) print(`    ${line}`);
+}
+
+/**
+ * Waits until the API's start-up work is over (migrations are done by then, but the scheduled jobs
+ * start at once: a first reporting build over a million files takes minutes), so that the
+ * measurements see the steady state. Bounded in time.
+ */
+async function waitForQuietDatabase(client, timeoutMs) {
+  const started = Date.now();
+  let quietSince = null;
+  while (Date.now() - started < timeoutMs) {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS busy FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+    );
+    if (rows[0].busy === 0) {
+      quietSince ??= Date.now();
+      if (Date.now() - quietSince >= 3000) return Date.now() - started;
+    } else quietSince = null;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  say(`the database was still busy after ${timeoutMs / 1000} s; measuring anyway`);
+  return Date.now() - started;
 }
 
 // --- main ------------------------------------------------------------------------------------
@@ -307,6 +339,7 @@ async function main() {
       'IDX_applicant_file_sne_number_prefix',
       'IDX_applicant_file_name_search',
       'PK_applicant_file',
+      'IDX_applicant_file_kept_file',
     ]) {
       const { rows } = await client.query(
         'SELECT pg_prewarm(oid)::bigint AS blocks FROM pg_class WHERE relname = $1',
@@ -338,9 +371,13 @@ async function main() {
     });
     cleanups.push(() => bare.stop());
     await Promise.all([
-      waitForHealth(api, apiPort, '/api/health', 120_000),
+      // The API migrates the database first: a migration that backfills a million files takes minutes.
+      waitForHealth(api, apiPort, '/api/health', 15 * 60_000),
       waitForHealth(bare, barePort, '/health', 60_000),
     ]);
+
+    const waited = await waitForQuietDatabase(client, 15 * 60_000);
+    say(`the API's start-up jobs were over after ${Math.round(waited / 1000)} s`);
 
     const login = await fetch(`http://127.0.0.1:${apiPort}/api/auth/login`, {
       method: 'POST',
@@ -455,6 +492,10 @@ async function main() {
       today: domain.calendarDateInParis(new Date()),
     };
     await explainTypicalSearch(client, builder, queries, scope);
+    await explainDetail(client, builder, ids[0], {
+      ...scope,
+      scope: domain.PERMISSIONS['files.read'][user.role].scope,
+    });
   } finally {
     await cleanup();
   }

@@ -1,4 +1,9 @@
-import { fileDetailQuery, fileSearchQueries, prefixTsQuery } from './applicant-files.queries';
+import {
+  MATCHES_SORTED_MAX,
+  fileDetailQuery,
+  fileSearchQuery,
+  prefixTsQuery,
+} from './applicant-files.queries';
 
 const landlord = {
   scope: 'shared+own' as const,
@@ -13,33 +18,52 @@ describe('applicant file SQL', () => {
     expect(prefixTsQuery(' -- ')).toBeNull();
   });
 
-  it('builds the search page and count with the scope inside the query', () => {
-    const { page, count } = fileSearchQueries(
-      { q: 'dupre mar', status: 'REGISTERED', typology: 'T2' },
-      landlord,
-      { limit: 20, offset: 40 },
-    );
-    expect(page.text).toMatchSnapshot('search page');
-    expect(page.values).toEqual([
+  it('builds the search page and its capped total in one statement, with the scope inside', () => {
+    const search = fileSearchQuery({ q: 'dupre mar', status: 'REGISTERED', typology: 'T2' }, landlord, {
+      limit: 20,
+      offset: 40,
+    });
+    expect(search.text).toMatchSnapshot('search');
+    expect(search.values).toEqual([
+      'dupre',
+      'mar',
       '2025-06-15',
       landlord.organizationId,
       'dupre:* & mar:*',
       'REGISTERED',
       'T2',
+      MATCHES_SORTED_MAX,
+      MATCHES_SORTED_MAX + 1,
       20,
       40,
     ]);
-    expect(count.text).toMatchSnapshot('search count');
+  });
+
+  it('answers a one-word name search from the prefix index alone when nothing else needs the file', () => {
+    const all = { ...landlord, scope: 'all' as const };
+    const alone = fileSearchQuery({ q: 'Ménar' }, all, { limit: 20, offset: 0 });
+    expect(alone.text).toMatchSnapshot('search by the prefix index alone');
+    expect(alone.values.slice(0, 1)).toEqual(['menar']);
+    // Longer than the stored prefixes, or a second word: the file checks the rest.
+    expect(fileSearchQuery({ q: 'menardiere' }, all, { limit: 20, offset: 0 }).text).toContain(
+      'JOIN applicant_file f ON f.id = p.applicant_file_id',
+    );
+    expect(fileSearchQuery({ q: 'menardiere' }, all, { limit: 20, offset: 0 }).values.slice(0, 2)).toEqual([
+      'menard',
+      'menardiere:*',
+    ]);
+    // Too short for the prefix index, another order, or an SNE number: the file table's own indexes.
+    for (const filters of [{ q: 'li' }, { q: 'menard', sort: 'updatedAt' as const }, { q: '0640226' }]) {
+      expect(fileSearchQuery(filters, all, { limit: 20, offset: 0 }).text).not.toContain(
+        'applicant_file_name_prefix',
+      );
+    }
   });
 
   it('matches SNE numbers by prefix', () => {
-    const { count } = fileSearchQueries(
-      { q: '0640226' },
-      { ...landlord, scope: 'all' },
-      { limit: 20, offset: 0 },
-    );
-    expect(count.text).toContain('f.sne_number LIKE $1');
-    expect(count.values).toEqual(['0640226%']);
+    const search = fileSearchQuery({ q: '0640226' }, { ...landlord, scope: 'all' }, { limit: 20, offset: 0 });
+    expect(search.text).toContain('f.sne_number LIKE $1');
+    expect(search.values[0]).toEqual('0640226%');
   });
 
   it('builds the detail query', () => {

@@ -76,38 +76,148 @@ function whereClause(filters: FileFilters, scope: FileScope, params: SqlParams):
   return conditions.join('\n  AND ');
 }
 
-/** A page of file summaries and, separately, their total (so the page can stop early on an index). */
-export function fileSearchQueries(
+/**
+ * Up to this many matches, the page is sorted from the matches alone (narrow rows); past it, the
+ * page is read by walking the sort order, and the total is counted apart (API.md: `total` is exact).
+ */
+export const MATCHES_SORTED_MAX = 3000;
+
+/** The prefix lengths `applicant_file_name_prefix` holds (migration NamePrefixes). */
+const NAME_PREFIX_MIN = 3;
+const NAME_PREFIX_MAX = 6;
+/** Where the matching (id, sort key) pairs come from, and in which order they come cheaply. */
+interface MatchSource {
+  from: string;
+  id: string;
+  sortKey: string;
+  where: string;
+  orderBy: string;
+}
+
+/**
+ * A name search sorted by name reads `applicant_file_name_prefix`, whose key gives the files of a
+ * prefix in name order: each further word is one more range of that key, in the same order, so
+ * PostgreSQL intersects them by merging (or by probing the key) without touching the files. Words
+ * of 3 to 6 letters, scope « all », no other filter: the index alone answers. Otherwise the file
+ * is joined, for the rows that survive, to check the rest (the full prefix query, the scope, the
+ * filters).
+ */
+function namePrefixSource(
+  filters: FileFilters,
+  scope: FileScope,
+  params: SqlParams,
+  direction: string,
+  nulls: string,
+): MatchSource | null {
+  const q = filters.q?.trim();
+  if (!q || looksLikeSneNumber(q) || (filters.sort ?? 'name') !== 'name') return null;
+  const words = nameWords(q).slice(0, MAX_SEARCH_WORDS);
+  const keys = [
+    ...new Set(words.filter((w) => w.length >= NAME_PREFIX_MIN).map((w) => w.slice(0, NAME_PREFIX_MAX))),
+  ];
+  if (keys.length === 0) return null;
+  const otherFilters = [
+    filters.status,
+    filters.commune,
+    filters.typology,
+    filters.renewalDueBefore,
+    filters.organization,
+  ].some((value) => value !== undefined);
+  const indexAlone =
+    scope.scope === 'all' &&
+    !otherFilters &&
+    words.every((w) => w.length <= NAME_PREFIX_MAX && keys.includes(w));
+  const [first, ...others] = keys.map((key) => params.add(key));
+  const joins = others.map(
+    (key, i) =>
+      `\n  JOIN applicant_file_name_prefix p${i + 2} ON p${i + 2}.prefix = ${key} AND p${i + 2}.sort_name = p.sort_name AND p${i + 2}.applicant_file_id = p.applicant_file_id`,
+  );
+  const from = `applicant_file_name_prefix p${joins.join('')}${
+    indexAlone ? '' : '\n  JOIN applicant_file f ON f.id = p.applicant_file_id'
+  }`;
+  return {
+    from,
+    id: 'p.applicant_file_id',
+    sortKey: 'p.sort_name',
+    where: indexAlone
+      ? `p.prefix = ${first}`
+      : `p.prefix = ${first}\n  AND ${whereClause(filters, scope, params)}`,
+    orderBy: `p.sort_name ${direction} ${nulls}, p.applicant_file_id ${direction}`,
+  };
+}
+
+/**
+ * A page of file summaries and their total, in one statement:
+ * - `matches` collects at most MATCHES_SORTED_MAX + 1 matching (id, sort key) pairs (from the name
+ *   prefixes when searching by name, else from the file table and its indexes); when they are
+ *   all there, their count is the total, else the total is counted apart, on the same source (an
+ *   index range for a name prefix; an init plan, so it runs only then);
+ * - when they are all there (a name, a rare prefix: nearly every search), the page is sorted from
+ *   them alone, narrow rows;
+ * - when there are more (a broad prefix, a list without `q`), the page walks the sort order and
+ *   stops after the page: matches are then common enough to be met early;
+ * - only then are the page's rows read (by primary key) and their summary columns computed.
+ * Each branch is gated by a one-time filter on the count, so only one of them runs.
+ * Every row carries the total; an empty page answers one row whose `id` is null.
+ */
+export function fileSearchQuery(
   filters: FileFilters,
   scope: FileScope,
   page: { limit: number; offset: number },
-): { page: SqlStatement; count: SqlStatement } {
+): SqlStatement {
   const sort = filters.sort ?? (filters.q?.trim() ? 'name' : 'updatedAt');
   const direction = (
     filters.order ?? (sort === 'name' || sort === 'renewalDueOn' ? 'asc' : 'desc')
   ).toUpperCase();
   const nulls = direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST';
+  const column = SORT_COLUMNS[sort];
 
-  const pageParams = new SqlParams();
-  const pageWhere = whereClause(filters, scope, pageParams);
-  const pageText = `SELECT f.id, f.status, f.content->'applicant'->>'lastName' AS last_name,
+  const params = new SqlParams();
+  // The same conditions (and parameters) in both places that read the matches.
+  const source: MatchSource = namePrefixSource(filters, scope, params, direction, nulls) ?? {
+    from: 'applicant_file f',
+    id: 'f.id',
+    sortKey: column,
+    where: whereClause(filters, scope, params),
+    orderBy: `${column} ${direction} ${nulls}, f.id ${direction}`,
+  };
+  const cap = params.add(MATCHES_SORTED_MAX);
+  const capPlusOne = params.add(MATCHES_SORTED_MAX + 1);
+  const limit = params.add(page.limit);
+  const offset = params.add(page.offset);
+  const text = `WITH matches AS MATERIALIZED (
+  SELECT ${source.id} AS id, ${source.sortKey} AS sort_key
+  FROM ${source.from}
+  WHERE ${source.where}
+  LIMIT ${capPlusOne}
+), seen AS (
+  SELECT count(*)::int AS n FROM matches
+), counted AS (
+  SELECT CASE WHEN n <= ${cap} THEN n
+    ELSE (SELECT count(*)::int FROM ${source.from} WHERE ${source.where}) END AS total
+  FROM seen
+), page AS (
+  (SELECT m.id, m.sort_key
+  FROM matches m
+  WHERE (SELECT n FROM seen) <= ${cap}
+  ORDER BY m.sort_key ${direction} ${nulls}, m.id ${direction}
+  LIMIT ${limit} OFFSET ${offset})
+  UNION ALL
+  (SELECT ${source.id}, ${source.sortKey}
+  FROM ${source.from}
+  WHERE (SELECT n FROM seen) > ${cap}
+  AND ${source.where}
+  ORDER BY ${source.orderBy}
+  LIMIT ${limit} OFFSET ${offset})
+)
+SELECT c.total, f.id, f.status, f.content->'applicant'->>'lastName' AS last_name,
   f.content->'applicant'->>'usageName' AS usage_name, f.content->'applicant'->>'firstNames' AS first_names,
   f.birth_date, f.insee_code, f.sne_number, f.renewal_due_on, f.wished_typologies, f.priority_criteria,
   f.anonymised_at IS NOT NULL AS anonymised, f.created_at, f.updated_at
-FROM applicant_file f
-WHERE ${pageWhere}
-ORDER BY ${SORT_COLUMNS[sort]} ${direction} ${nulls}, f.id ${direction}
-LIMIT ${pageParams.add(page.limit)} OFFSET ${pageParams.add(page.offset)}`;
-
-  const countParams = new SqlParams();
-  const countText = `SELECT count(*)::int AS total
-FROM applicant_file f
-WHERE ${whereClause(filters, scope, countParams)}`;
-
-  return {
-    page: { text: pageText, values: pageParams.values },
-    count: { text: countText, values: countParams.values },
-  };
+FROM counted c
+LEFT JOIN (page p JOIN applicant_file f ON f.id = p.id) ON TRUE
+ORDER BY p.sort_key ${direction} ${nulls}, p.id ${direction}`;
+  return { text, values: params.values };
 }
 
 /** Candidates for duplicates: same birth date (as applicant or co-applicant) or same SNE number. */

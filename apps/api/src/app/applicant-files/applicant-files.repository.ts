@@ -12,7 +12,7 @@ import {
   type FileFilters,
   duplicateCandidatesQuery,
   fileDetailQuery,
-  fileSearchQueries,
+  fileSearchQuery,
 } from './applicant-files.queries';
 import type { FileOrganizationLink } from './file-organization.entity';
 import {
@@ -73,18 +73,15 @@ export class ApplicantFilesRepository {
     return rows[0] ? toFileRecord(rows[0]) : null;
   }
 
+  /** One statement: the page and its exact total (see fileSearchQuery). */
   async search(
     filters: FileFilters,
     scope: FileScope,
     page: { limit: number; offset: number },
   ): Promise<{ rows: FileSummaryRow[]; total: number }> {
-    const queries = fileSearchQueries(filters, scope, page);
-    const db = this.transactions.pool;
-    const [rows, count] = await Promise.all([
-      db.query<FileSummaryRow[]>(queries.page.text, queries.page.values),
-      db.query<{ total: number }[]>(queries.count.text, queries.count.values),
-    ]);
-    return { rows, total: count[0]?.total ?? 0 };
+    const { text, values } = fileSearchQuery(filters, scope, page);
+    const rows = await this.transactions.pool.query<(FileSummaryRow & { total: number })[]>(text, values);
+    return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
   }
 
   async insert(

@@ -42,7 +42,16 @@ export class ApplicantFilesService {
   ) {}
 
   scopeOf(principal: AuthenticatedPrincipal, grant: Grant): FileScope {
-    return { scope: grant.scope, organizationId: principal.organization.id, today: this.clock.today() };
+    const clock = this.clock;
+    return {
+      scope: grant.scope,
+      organizationId: principal.organization.id,
+      // Only the « shared » scope reads it: formatting today's date in Paris costs a time-zone
+      // formatter, measurable on every read of a file.
+      get today() {
+        return clock.today();
+      },
+    };
   }
 
   /** The file as the caller may read it (files.read's view), whatever action brought it. */

@@ -1,6 +1,7 @@
 import type { ApiError, ApplicantFileSummary, Page } from '@passerelle/shared/domain';
 import { type TestApp, startTestApp } from '@api/testing/test-app';
 import { createFile, minimalFile, registeredFile, registrableFile } from '@api/testing/builders';
+import { MATCHES_SORTED_MAX } from './applicant-files.queries';
 
 describe('applicant files: search and lists', () => {
   let t: TestApp;
@@ -180,5 +181,55 @@ describe('applicant files: search and lists', () => {
       return t.queries.count - before;
     };
     expect(await count('?pageSize=1')).toBe(await count('?pageSize=100'));
+  });
+  it('follows a change of name at once, and counts broad searches up to a cap', async () => {
+    const agent = token['mourenx.agent']!;
+    const file = await createFile(
+      t,
+      agent,
+      minimalFile({ lastName: 'Oyharçabal', firstNames: 'Peio', birthDate: '1970-07-07' }),
+    );
+    const ids = async (q: string) => (await list('mourenx.agent', `?q=${q}`)).body.items.map((f) => f.id);
+    expect(await ids('oyharc')).toEqual([file.id]);
+    expect(await ids('oyharcabal%20pei')).toEqual([file.id]);
+    const renamed = await t.request('PATCH', `/api/applicant-files/${file.id}`, {
+      token: agent,
+      headers: { 'if-match': `"${file.version}"` },
+      body: { applicant: { lastName: 'Etchegaray-Irigoyen' } },
+    });
+    expect(renamed.status).toBe(200);
+    expect(await ids('oyharc')).toEqual([]);
+    expect(await ids('irigo')).toEqual([file.id]);
+    expect(await ids('etchegaray%20peio')).toEqual([file.id]);
+    const page = (await list('mourenx.agent', '?q=irigo')).body;
+    expect(page).toMatchObject({ total: 1 });
+  });
+
+  it('counts a broad search exactly past the matches it sorts in memory, and pages it in name order', async () => {
+    const [agent] = (await t.dataSource.query(
+      `SELECT u.id, u.organization_id FROM app_user u WHERE u.username = 'mourenx.agent'`,
+    )) as { id: string; organization_id: string }[];
+    // Straight into the table (the prefixes follow through the trigger): the threshold is in the thousands.
+    await t.dataSource.query(
+      `INSERT INTO applicant_file (status, content, sort_name, name_words, name_search, created_by_organization_id, created_by_user_id)
+       SELECT 'CONTACT', jsonb_build_object('applicant', jsonb_build_object('lastName', 'Zabalza', 'firstNames', 'N' || i, 'birthDate', '1980-01-01')),
+              'zabalza n' || lpad(i::text, 5, '0'), ARRAY['zabalza', 'n' || lpad(i::text, 5, '0')],
+              to_tsvector('simple', 'zabalza n' || lpad(i::text, 5, '0')), $1, $2
+         FROM generate_series(1, $3::int) AS i`,
+      [agent!.organization_id, agent!.id, MATCHES_SORTED_MAX + 5],
+    );
+    try {
+      const broad = (await list('mourenx.agent', '?q=zabal&pageSize=3&page=2')).body;
+      expect(broad).toMatchObject({ total: MATCHES_SORTED_MAX + 5, page: 2, pageSize: 3 });
+      expect(names(broad)).toEqual(['Zabalza N4', 'Zabalza N5', 'Zabalza N6']);
+      const last = (await list('mourenx.agent', `?q=zabal&pageSize=100&page=${MATCHES_SORTED_MAX / 100 + 1}`))
+        .body;
+      expect(last.items).toHaveLength(5);
+      const exact = (await list('mourenx.agent', '?q=zabalza%20n0299')).body;
+      expect(exact).toMatchObject({ total: 10 });
+    } finally {
+      await t.dataSource.query(`DELETE FROM applicant_file WHERE sort_name LIKE 'zabalza n%'`);
+    }
+    expect((await list('mourenx.agent', '?q=zabal')).body).toMatchObject({ total: 0 });
   });
 });

@@ -57,9 +57,10 @@ export class AuthenticationService {
     }
     if (typeof claims.sid !== 'string' || !UUID.test(claims.sid))
       throw unauthenticated('Invalid or expired token');
-    const row = await this.sessions.findLive(claims.sid, this.config.sessionIdleMinutes);
-    if (!row || row.user_id !== claims.sub) throw unauthenticated('Session ended');
-    await this.sessions.touch(row.session_id);
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub))
+      throw unauthenticated('Invalid or expired token');
+    const row = await this.sessions.findLiveAndTouch(claims.sid, claims.sub, this.config.sessionIdleMinutes);
+    if (!row) throw unauthenticated('Session ended');
     return principalFromRow(row);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { AuthController } from './auth.controller';
@@ -16,7 +17,9 @@ import { UsersService } from './users.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.tokenSecret,
+        // A key object, made once: given a string, jsonwebtoken first tries it as a public key on
+        // every verification (a thrown and caught error per request).
+        secret: createSecretKey(Buffer.from(config.tokenSecret, 'utf8')),
         signOptions: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds, issuer: 'passerelle' },
         verifyOptions: { algorithms: ['HS256'], issuer: 'passerelle' },
       }),

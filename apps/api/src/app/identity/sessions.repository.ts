@@ -45,6 +45,30 @@ export class SessionsRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The same lookup for an authenticated request, keeping the session alive in the same statement
+   * (written at most once a minute per session): one round trip per request instead of two.
+   */
+  async findLiveAndTouch(
+    sessionId: string,
+    userId: string,
+    idleMinutes: number,
+  ): Promise<SessionPrincipalRow | null> {
+    const rows = (await this.dataSource.query(
+      `WITH live AS (${LIVE_SESSION_SQL}
+     AND u.id = $3
+       ), touched AS (
+         UPDATE user_session s SET last_seen_at = now()
+           FROM live
+          WHERE s.id = live.session_id AND s.last_seen_at < now() - interval '1 minute'
+         RETURNING s.id
+       )
+       SELECT * FROM live`,
+      [sessionId, idleMinutes, userId],
+    )) as SessionPrincipalRow[];
+    return rows[0] ?? null;
+  }
+
   async create(userId: string, refreshTokenHash: string, maxHours: number): Promise<string> {
     const now = new Date();
     const session = await this.dataSource.getRepository(SessionEntity).save({
@@ -65,14 +89,6 @@ export class SessionsRepository {
       [sessionId, presentedHash, nextHash],
     );
     return Number((result as [unknown, number])[1]) === 1;
-  }
-
-  /** Activity keeps a session alive; written at most once a minute per session. */
-  async touch(sessionId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE user_session SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 minute'`,
-      [sessionId],
-    );
   }
 
   async revoke(sessionId: string): Promise<void> {

@@ -105,7 +105,7 @@ export class ApplicantFileSummaryResponse implements ApplicantFileSummary {
 
 export class ApplicantFilePageResponse implements Page<ApplicantFileSummary> {
   @ApiProperty({ type: [ApplicantFileSummaryResponse] }) items!: ApplicantFileSummaryResponse[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'The number of matching files' }) total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
