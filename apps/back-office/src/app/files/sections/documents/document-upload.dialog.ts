@@ -2,9 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
-import { MatDialogRef } from '@angular/material/dialog';
 import { MatSuffix } from '@angular/material/form-field';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute } from '@angular/router';
 import {
   DOCUMENT_MAX_BYTES,
@@ -14,21 +12,12 @@ import {
   isCode,
   SENSITIVE_DOCUMENT_TYPES,
 } from '@passerelle/shared/domain';
-import { firstValueFrom } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { calendarDateOf } from '../../file-format';
-import { FileStore } from '../../file-store';
-import { errorMessage } from '../../validation';
-import { WriteFailureComponent } from '../../write-failure.component';
-import {
-  asWriteFailure,
-  type CaseworkFailure,
-  caseworkFailureOf,
-  failedField,
-  type FailureWording,
-} from '../evaluations/casework-failure';
+import { CASEWORK_DIALOG_KIT, CaseworkDialog } from '../casework-dialog';
+import type { FailureWording } from '../shared/casework-failure';
 import { fileProblem, megabytes, peopleOf } from './document-abilities';
 import { DocumentsApi } from './documents-api.service';
-import { FORM_DIALOG_KIT } from '../../form-dialog-kit';
 
 const WORDING: FailureWording = {
   statuses: {
@@ -50,25 +39,22 @@ const WORDING: FailureWording = {
 @Component({
   selector: 'bo-document-upload-dialog',
   imports: [
-    FORM_DIALOG_KIT,
+    CASEWORK_DIALOG_KIT,
     MatCheckbox,
     MatSuffix,
     MatDatepicker,
     MatDatepickerInput,
     MatDatepickerToggle,
-    MatProgressBar,
-    WriteFailureComponent,
   ],
   templateUrl: './document-upload.dialog.html',
   styleUrls: ['../../file-dialog.scss', './document-upload.dialog.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class DocumentUploadDialog {
-  private readonly store = inject(FileStore);
+export class DocumentUploadDialog extends CaseworkDialog {
   private readonly api = inject(DocumentsApi);
-  private readonly ref = inject(MatDialogRef<DocumentUploadDialog>);
   private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
 
+  protected readonly wording = WORDING;
   protected readonly types = DOCUMENT_TYPES;
   protected readonly typeLabels = DOCUMENT_TYPE_LABELS;
   protected readonly people = peopleOf(this.store.file());
@@ -88,11 +74,6 @@ export class DocumentUploadDialog {
   protected readonly chosen = signal<File | null>(null);
   /** Why the chosen file cannot be sent (shown once the user tried, or chose one). */
   protected readonly fileError = signal<string | null>(null);
-  protected readonly pending = signal(false);
-  protected readonly failure = signal<CaseworkFailure | null>(null);
-  protected readonly errorMessage = errorMessage;
-  protected readonly asWriteFailure = asWriteFailure;
-  protected readonly fieldMessage = (field: string) => failedField(this.failure(), field);
   protected readonly megabytes = megabytes;
 
   /** Sensitive by default for medical, disability and judicial documents (API.md), until the user says. */
@@ -109,38 +90,25 @@ export class DocumentUploadDialog {
     this.fileError.set(file ? fileProblem(file) : 'Fichier : choisissez un fichier.');
   }
 
-  protected async save(): Promise<void> {
-    if (this.pending()) return;
+  protected override valid(): boolean {
     const file = this.chosen();
     if (!file) this.fileError.set('Fichier : choisissez un fichier.');
-    if (this.form.invalid || !file || this.fileError()) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    return super.valid() && !!file && !this.fileError();
+  }
+
+  protected request(): Observable<unknown> | null {
     const fileId = this.store.file()?.id;
-    if (!fileId) return;
+    const file = this.chosen();
+    if (!fileId || !file) return null;
     const value = this.form.getRawValue();
     const validUntil = calendarDateOf(value.validUntil);
-    this.pending.set(true);
-    this.failure.set(null);
-    try {
-      await firstValueFrom(
-        this.api.upload(fileId, {
-          file,
-          fileName: file.name,
-          type: value.type as DocumentType,
-          ...(value.personId ? { personId: value.personId } : {}),
-          sensitive: value.sensitive,
-          ...(validUntil ? { validUntil } : {}),
-        }),
-      );
-    } catch (error: unknown) {
-      this.pending.set(false);
-      this.failure.set(caseworkFailureOf(error, WORDING));
-      return;
-    }
-    await this.store.reload();
-    this.pending.set(false);
-    this.ref.close(true);
+    return this.api.upload(fileId, {
+      file,
+      fileName: file.name,
+      type: value.type as DocumentType,
+      ...(value.personId ? { personId: value.personId } : {}),
+      sensitive: value.sensitive,
+      ...(validUntil ? { validUntil } : {}),
+    });
   }
 }

@@ -1,13 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { MatAnchor, MatButton } from '@angular/material/button';
-import {
-  MatExpansionPanel,
-  MatExpansionPanelHeader,
-  MatExpansionPanelTitle,
-} from '@angular/material/expansion';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
 import {
   DOCUMENT_STATUS_LABELS,
   DOCUMENT_TYPE_LABELS,
@@ -15,13 +6,15 @@ import {
   type SupportingDocumentView,
   type UpdateDocumentRequest,
 } from '@passerelle/shared/domain';
-import { catchError, combineLatest, firstValueFrom, map, of, switchMap } from 'rxjs';
+import { catchError, combineLatest, firstValueFrom, map, of } from 'rxjs';
 import { AuthService, principalOf } from '../../../auth/auth.service';
 import { frenchDate } from '../../file-format';
 import { FileStore } from '../../file-store';
 import { WriteFailureComponent } from '../../write-failure.component';
-import { asWriteFailure, type CaseworkFailure, caseworkFailureOf } from '../evaluations/casework-failure';
-import { frenchDay } from '../evaluations/casework-format';
+import { asWriteFailure, type CaseworkFailure, caseworkFailureOf } from '../shared/casework-failure';
+import { frenchDay } from '../shared/casework-format';
+import { SECTION_KIT } from '../shared/section-kit';
+import { loadWhenOpened } from '../shared/section-load';
 import {
   checklistByStage,
   documentAbilities,
@@ -47,7 +40,6 @@ const CHECK_WORDING = {
 };
 
 interface Loaded {
-  readonly key: string;
   readonly documents: SupportingDocumentView[] | null;
   readonly checklist: DocumentRequirement[] | null;
 }
@@ -55,16 +47,7 @@ interface Loaded {
 /** « Pièces justificatives »: what the file calls for, what is held, and the checks. */
 @Component({
   selector: 'bo-documents-section',
-  imports: [
-    RouterLink,
-    MatAnchor,
-    MatButton,
-    MatExpansionPanel,
-    MatExpansionPanelHeader,
-    MatExpansionPanelTitle,
-    MatProgressBar,
-    WriteFailureComponent,
-  ],
+  imports: [SECTION_KIT, WriteFailureComponent],
   templateUrl: './documents.section.html',
   styleUrl: './documents.section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -80,44 +63,29 @@ export class DocumentsSection {
   });
   protected readonly abilities = computed(() => documentAbilities(this.principal()));
   protected readonly file = this.store.file;
-  protected readonly opened = signal(false);
-  /** Bumped after a check made here, so the list and the checklist reload. */
-  private readonly changes = signal(0);
-  private readonly request = computed(() => {
-    const id = this.store.file()?.id;
-    if (!id || !this.opened() || !this.abilities().read) return null;
-    return { id, key: `${id}:${this.store.revision()}:${this.changes()}` };
-  });
-  private readonly response = toSignal(
-    toObservable(this.request).pipe(
-      switchMap((request) =>
-        request
-          ? combineLatest([
-              this.api.list(request.id).pipe(
-                map((page) => page.items),
-                catchError(() => of(null)),
-              ),
-              this.api.checklist(request.id).pipe(catchError(() => of(null))),
-            ]).pipe(map(([documents, checklist]): Loaded => ({ key: request.key, documents, checklist })))
-          : of(null),
-      ),
-    ),
+  /** The documents and the checklist, each `null` if it failed. */
+  private readonly list = loadWhenOpened(
+    () => this.abilities().read,
+    (fileId) =>
+      combineLatest([
+        this.api.list(fileId).pipe(
+          map((page) => page.items),
+          catchError(() => of(null)),
+        ),
+        this.api.checklist(fileId).pipe(catchError(() => of(null))),
+      ]).pipe(map(([documents, checklist]): Loaded => ({ documents, checklist }))),
   );
-  protected readonly loading = computed(() => {
-    const request = this.request();
-    return request !== null && this.response()?.key !== request.key;
-  });
-  protected readonly documents = computed(() => this.response()?.documents ?? null);
+  protected readonly opened = this.list.opened;
+  protected readonly loading = this.list.loading;
+  protected readonly documents = computed(() => this.list.value()?.documents ?? null);
   protected readonly checklist = computed(() => {
-    const lines = this.response()?.checklist;
+    const lines = this.list.value()?.checklist;
     return lines ? checklistByStage(lines) : null;
   });
-  protected readonly failed = computed(
-    () =>
-      !this.loading() &&
-      !!this.response() &&
-      (this.documents() === null || this.response()?.checklist === null),
-  );
+  protected readonly failed = computed(() => {
+    const loaded = this.list.value();
+    return !this.loading() && !!loaded && (loaded.documents === null || loaded.checklist === null);
+  });
   private readonly byId = computed(
     () => new Map((this.documents() ?? []).map((document) => [document.id, document])),
   );
@@ -147,7 +115,7 @@ export class DocumentsSection {
   }
 
   protected retry(): void {
-    this.changes.update((value) => value + 1);
+    this.list.retry();
   }
 
   protected async download(document: SupportingDocumentView): Promise<void> {

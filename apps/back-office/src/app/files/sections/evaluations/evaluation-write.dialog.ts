@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
@@ -6,8 +6,7 @@ import {
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import {
   EVALUATION_KIND_LABELS,
   type EvaluationKind,
@@ -16,21 +15,12 @@ import {
   TYPOLOGIES,
   TYPOLOGY_LABELS,
 } from '@passerelle/shared/domain';
-import { catchError, firstValueFrom, of } from 'rxjs';
-import { FileStore } from '../../file-store';
+import { catchError, type Observable, of } from 'rxjs';
 import { FilesApi } from '../../files-api.service';
-import { errorMessage } from '../../validation';
-import { WriteFailureComponent } from '../../write-failure.component';
-import {
-  asWriteFailure,
-  type CaseworkFailure,
-  caseworkFailureOf,
-  failedField,
-  type FailureWording,
-} from './casework-failure';
+import { CASEWORK_DIALOG_KIT, CaseworkDialog, clearBlank } from '../casework-dialog';
+import type { FailureWording } from '../shared/casework-failure';
 import { evaluationRequest } from './evaluation-request';
 import { EvaluationsApi } from './evaluations-api.service';
-import { FORM_DIALOG_KIT } from '../../form-dialog-kit';
 
 export const MAX_NOTES = 20000;
 export const MAX_DIAGNOSIS_TEXT = 4000;
@@ -58,17 +48,16 @@ function atMostCommunes(control: AbstractControl<string[]>): ValidationErrors | 
 /** « Évaluation du projet logement » or « Évaluation sociale »: notes and diagnosis. */
 @Component({
   selector: 'bo-evaluation-write-dialog',
-  imports: [FORM_DIALOG_KIT, MatProgressBar, WriteFailureComponent],
+  imports: [CASEWORK_DIALOG_KIT],
   templateUrl: './evaluation-write.dialog.html',
   styleUrl: '../../file-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class EvaluationWriteDialog {
-  private readonly store = inject(FileStore);
+export class EvaluationWriteDialog extends CaseworkDialog {
   private readonly api = inject(EvaluationsApi);
-  private readonly ref = inject(MatDialogRef<EvaluationWriteDialog>);
   protected readonly kind = inject<EvaluationKind>(MAT_DIALOG_DATA);
 
+  protected readonly wording = WORDING;
   protected readonly title = EVALUATION_KIND_LABELS[this.kind];
   protected readonly typologies = TYPOLOGIES;
   protected readonly typologyLabels = TYPOLOGY_LABELS;
@@ -93,34 +82,14 @@ export class EvaluationWriteDialog {
     economicSituation: ['', Validators.maxLength(MAX_DIAGNOSIS_TEXT)],
     conclusion: ['', Validators.maxLength(MAX_DIAGNOSIS_TEXT)],
   });
-  protected readonly pending = signal(false);
-  protected readonly failure = signal<CaseworkFailure | null>(null);
-  protected readonly errorMessage = errorMessage;
-  protected readonly asWriteFailure = asWriteFailure;
-  protected readonly fieldMessage = (field: string) => failedField(this.failure(), field);
 
-  protected async save(): Promise<void> {
-    if (this.pending()) return;
-    const notes = this.form.controls.notes;
-    if (notes.value.trim() === '' && notes.value !== '') notes.setValue('');
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+  protected override valid(): boolean {
+    clearBlank(this.form.controls.notes);
+    return super.valid();
+  }
+
+  protected request(): Observable<unknown> | null {
     const fileId = this.store.file()?.id;
-    if (!fileId) return;
-    this.pending.set(true);
-    this.failure.set(null);
-    try {
-      await firstValueFrom(this.api.create(fileId, evaluationRequest(this.kind, this.form.getRawValue())));
-    } catch (error: unknown) {
-      this.pending.set(false);
-      this.failure.set(caseworkFailureOf(error, WORDING));
-      return;
-    }
-    // The history and the list follow the file's revision.
-    await this.store.reload();
-    this.pending.set(false);
-    this.ref.close(true);
+    return fileId ? this.api.create(fileId, evaluationRequest(this.kind, this.form.getRawValue())) : null;
   }
 }

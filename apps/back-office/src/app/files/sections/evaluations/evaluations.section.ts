@@ -1,27 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { MatAnchor, MatButton } from '@angular/material/button';
-import {
-  MatExpansionPanel,
-  MatExpansionPanelHeader,
-  MatExpansionPanelTitle,
-} from '@angular/material/expansion';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
-import {
-  EVALUATION_KIND_LABELS,
-  type EvaluationView,
-  type Page,
-  TYPOLOGY_LABELS,
-} from '@passerelle/shared/domain';
-import { catchError, map, of, switchMap, tap } from 'rxjs';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { EVALUATION_KIND_LABELS, type EvaluationView, TYPOLOGY_LABELS } from '@passerelle/shared/domain';
+import { catchError, of, tap } from 'rxjs';
 import { AuthService, principalOf } from '../../../auth/auth.service';
 import { communeNames } from '../../file-format';
 import { FileStore } from '../../file-store';
 import { FilesApi } from '../../files-api.service';
 import { WriteFailureComponent } from '../../write-failure.component';
-import { asWriteFailure, type CaseworkFailure, caseworkFailureOf } from './casework-failure';
-import { frenchDay } from './casework-format';
+import { asWriteFailure, type CaseworkFailure, caseworkFailureOf } from '../shared/casework-failure';
+import { frenchDay } from '../shared/casework-format';
+import { SECTION_KIT } from '../shared/section-kit';
+import { loadWhenOpened } from '../shared/section-load';
 import { evaluationAbilities, mayApplyWishes } from './evaluation-abilities';
 import { EvaluationsApi } from './evaluations-api.service';
 
@@ -33,24 +22,10 @@ const APPLY_WORDING = {
   },
 };
 
-interface Loaded {
-  readonly key: string;
-  readonly page: Page<EvaluationView> | null;
-}
-
 /** « Évaluations »: the file's evaluations, and the forms to write them (dialogs with their URL). */
 @Component({
   selector: 'bo-evaluations-section',
-  imports: [
-    RouterLink,
-    MatAnchor,
-    MatButton,
-    MatExpansionPanel,
-    MatExpansionPanelHeader,
-    MatExpansionPanelTitle,
-    MatProgressBar,
-    WriteFailureComponent,
-  ],
+  imports: [SECTION_KIT, WriteFailureComponent],
   templateUrl: './evaluations.section.html',
   styleUrl: './evaluations.section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -68,33 +43,14 @@ export class EvaluationsSection {
   protected readonly canWrite = computed(
     () => this.abilities().write.HOUSING_PROJECT || this.abilities().write.SOCIAL,
   );
-  /** Fetched once the panel is first opened, then again whenever the file changes. */
-  protected readonly opened = signal(false);
-  private readonly retries = signal(0);
-  private readonly request = computed(() => {
-    const id = this.store.file()?.id;
-    if (!id || !this.opened() || !this.abilities().read) return null;
-    return { id, key: `${id}:${this.store.revision()}:${this.retries()}` };
-  });
-  private readonly response = toSignal(
-    toObservable(this.request).pipe(
-      switchMap((request) =>
-        request
-          ? this.api.list(request.id).pipe(
-              map((page): Loaded => ({ key: request.key, page })),
-              catchError(() => of<Loaded>({ key: request.key, page: null })),
-            )
-          : of(null),
-      ),
-    ),
+  private readonly list = loadWhenOpened(
+    () => this.abilities().read,
+    (fileId) => this.api.list(fileId),
   );
-  protected readonly loading = computed(() => {
-    const request = this.request();
-    return request !== null && this.response()?.key !== request.key;
-  });
-  /** The previous list stays on screen while the next one loads. */
-  protected readonly evaluations = computed(() => this.response()?.page ?? null);
-  protected readonly failed = computed(() => !this.loading() && !!this.response() && !this.evaluations());
+  protected readonly opened = this.list.opened;
+  protected readonly loading = this.list.loading;
+  protected readonly evaluations = this.list.value;
+  protected readonly failed = this.list.failed;
 
   private readonly communes = toSignal(this.files.communes().pipe(catchError(() => of([]))), {
     initialValue: [],
@@ -122,7 +78,7 @@ export class EvaluationsSection {
   }
 
   protected retry(): void {
-    this.retries.update((value) => value + 1);
+    this.list.retry();
   }
 
   protected async apply(evaluation: EvaluationView): Promise<void> {
