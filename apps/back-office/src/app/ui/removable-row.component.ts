@@ -6,6 +6,8 @@ import { MatButton } from '@angular/material/button';
  * legend first, then « Retirer ». The host is the row's own `<fieldset>`, styled by its form.
  */
 @Component({
+  // An attribute of the row's own <fieldset>, so that the row keeps its fieldset and legend semantics.
+  // eslint-disable-next-line @angular-eslint/component-selector
   selector: 'fieldset[boRemovableRow]',
   imports: [MatButton],
   template: `

@@ -91,14 +91,17 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 }
 
 /** The calendar date of an instant in Europe/Paris. */
+// en-CA formats as YYYY-MM-DD. Built once: a time-zone formatter is costly to create.
+let parisDay: Intl.DateTimeFormat | undefined;
+
 export function calendarDateInParis(instant: Date): CalendarDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
+  parisDay ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: BUSINESS_TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(instant);
+  });
+  return parisDay.format(instant);
 }
 
 export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
