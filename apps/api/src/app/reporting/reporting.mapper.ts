@@ -29,11 +29,25 @@ import type { OrganizationRow } from './reporting.repository';
 
 /** Rows of the reporting statements → the shared response shapes, the suppression rule applied. */
 
-const sum = <T>(rows: readonly T[], value: (row: T) => number): number =>
+export const sum = <T>(rows: readonly T[], value: (row: T) => number): number =>
   rows.reduce((total, row) => total + value(row), 0);
 
 export function organizationOf(row: { id: string; name: string; type: string }): ReportingOrganization {
   return { id: row.id, name: row.name, type: row.type as OrganizationType };
+}
+
+/** A line per organisation that has figures (`figuresOf` null: none), the biggest first, then by name. */
+export function perOrganization<F extends object>(
+  organizations: readonly OrganizationRow[],
+  figuresOf: (organizationId: string) => F | null,
+  size: (figures: F) => number,
+): (ReportingOrganization & F)[] {
+  return organizations
+    .flatMap((organization) => {
+      const figures = figuresOf(organization.id);
+      return figures === null ? [] : [{ ...organizationOf(organization), ...figures }];
+    })
+    .sort((a, b) => size(b) - size(a) || a.name.localeCompare(b.name));
 }
 
 export function fileFigures(

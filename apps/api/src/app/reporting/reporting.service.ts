@@ -41,6 +41,8 @@ import {
   fileFigures,
   lateCase,
   organizationOf,
+  perOrganization,
+  sum,
   receptionFigures,
   referralFigures,
   waitingTimeFigures,
@@ -70,9 +72,6 @@ function sections<O, T>(
     ...(request.view !== 'ownOrganization' ? { territory: territory() } : {}),
   };
 }
-
-const sum = <T>(rows: readonly T[], value: (row: T) => number): number =>
-  rows.reduce((total, row) => total + value(row), 0);
 
 /**
  * The steering indicators (DOMAIN.md §10) as each role may read them (ACCESS.md « Reporting »):
@@ -173,15 +172,16 @@ export class ReportingService {
     const figures = (selected: ReferralHistogramRow[]): ReferralFigures =>
       referralFigures(selected, types, request.figures);
     const byOrganization = (column: 'from_id' | 'to_id'): OrganizationReferralFigures[] =>
-      organizations
-        .map((organization) => {
-          const selected = rows.filter((row) => row[column] === organization.id);
+      perOrganization(
+        organizations,
+        (id) => {
+          const selected = rows.filter((row) => row[column] === id);
           if (selected.length === 0) return null;
           const { total, byStatus, delays } = figures(selected);
-          return { ...organizationOf(organization), total, byStatus, delays };
-        })
-        .filter((row) => row !== null)
-        .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+          return { total, byStatus, delays };
+        },
+        (line) => line.total,
+      );
     const own = request.organization.id;
     return {
       ...request.context,
@@ -235,17 +235,14 @@ export class ReportingService {
           ...(scope.byOrganization
             ? {
                 lateCases: late.map((row) => lateCase(row, true)),
-                byRecordingOrganization: organizations
-                  .map((organization) => {
-                    const row = rows.find(
-                      (r) => r.grouping === 0 && r.recorded_by_organization_id === organization.id,
-                    );
-                    return row
-                      ? { ...organizationOf(organization), ...receptionFigures(row, figures) }
-                      : null;
-                  })
-                  .filter((row) => row !== null)
-                  .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
+                byRecordingOrganization: perOrganization(
+                  organizations,
+                  (id) => {
+                    const row = rows.find((r) => r.grouping === 0 && r.recorded_by_organization_id === id);
+                    return row ? receptionFigures(row, figures) : null;
+                  },
+                  (line) => line.total,
+                ),
               }
             : {}),
         }),
@@ -358,13 +355,14 @@ export class ReportingService {
           ...build(rows),
           ...(request.scope.byOrganization
             ? {
-                byPointOfEntry: organizations
-                  .map((organization) => {
-                    const own = rows.filter((row) => row.entry_organization_id === organization.id);
-                    return own.length > 0 ? { ...organizationOf(organization), ...build(own) } : null;
-                  })
-                  .filter((row) => row !== null)
-                  .sort((a, b) => b.registeredFiles - a.registeredFiles || a.name.localeCompare(b.name)),
+                byPointOfEntry: perOrganization(
+                  organizations,
+                  (id) => {
+                    const own = rows.filter((row) => row.entry_organization_id === id);
+                    return own.length > 0 ? build(own) : null;
+                  },
+                  (line) => line.registeredFiles,
+                ),
               }
             : {}),
         }),

@@ -13,7 +13,7 @@ import {
 } from '@passerelle/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { PagerComponent } from '../referrals/pager.component';
+import { PagerComponent } from '../ui/pager.component';
 import { ReportingApi } from './reporting-api.service';
 
 /** Who to remind that their demand falls due within a month, what to tell them; Passerelle sends nothing. */

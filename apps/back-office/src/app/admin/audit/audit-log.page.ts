@@ -16,7 +16,7 @@ import {
 } from '@passerelle/shared/domain';
 import { catchError, map, of } from 'rxjs';
 import { formatDateTime } from '../../appointments/paris-time';
-import { PagerComponent } from '../../referrals/pager.component';
+import { PagerComponent } from '../../ui/pager.component';
 import { AdminService, type AuditFilters } from '../admin.service';
 import { ListStateComponent } from '../../ui/list-state.component';
 import { auditQuery, fileIdValidator, periodValidator } from './audit-filters';
@@ -39,7 +39,7 @@ import { auditQuery, fileIdValidator, periodValidator } from './audit-filters';
     ListStateComponent,
   ],
   templateUrl: './audit-log.page.html',
-  styleUrls: ['../../referrals/list-styles.scss', '../admin.scss'],
+  styleUrls: ['../../ui/list-styles.scss', '../admin.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditLogPage {

@@ -48,7 +48,7 @@ import { ListStateComponent } from '../../ui/list-state.component';
     FormActionsComponent,
   ],
   templateUrl: './organizations.page.html',
-  styleUrls: ['../../referrals/list-styles.scss', '../admin.scss'],
+  styleUrls: ['../../ui/list-styles.scss', '../admin.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OrganizationsPage {

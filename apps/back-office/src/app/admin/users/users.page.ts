@@ -20,7 +20,7 @@ import { catchError, firstValueFrom, of } from 'rxjs';
 import { AuthService } from '../../auth/auth.service';
 import { formatDateTime } from '../../appointments/paris-time';
 import { notBlank } from '../../referrals/new-referral/new-referral.form';
-import { PagerComponent } from '../../referrals/pager.component';
+import { PagerComponent } from '../../ui/pager.component';
 import { apiErrorMessage } from '../../ui/api-error';
 import { AdminService } from '../admin.service';
 import { focusLater, InlineForm } from '../../ui/inline-form';
@@ -48,7 +48,7 @@ import { organizationsForRole, usernameValidator } from '../user-form';
     FormActionsComponent,
   ],
   templateUrl: './users.page.html',
-  styleUrls: ['../../referrals/list-styles.scss', '../admin.scss'],
+  styleUrls: ['../../ui/list-styles.scss', '../admin.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UsersPage {

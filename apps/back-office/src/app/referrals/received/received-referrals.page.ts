@@ -11,7 +11,7 @@ import {
 } from '@passerelle/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { formatDateTime } from '../../appointments/paris-time';
-import { PagerComponent } from '../pager.component';
+import { PagerComponent } from '../../ui/pager.component';
 import { apiErrorMessage } from '../../ui/api-error';
 import { ListStateComponent } from '../../ui/list-state.component';
 import { type PageMessage, PageMessageComponent } from '../../ui/page-message.component';
@@ -37,7 +37,7 @@ const ANSWER_DONE: Record<UpdateReferralRequest['status'], string> = {
     PageMessageComponent,
   ],
   templateUrl: './received-referrals.page.html',
-  styleUrls: ['../list-styles.scss', './received-referrals.page.scss'],
+  styleUrls: ['../../ui/list-styles.scss', './received-referrals.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReceivedReferralsPage {

@@ -4,7 +4,7 @@ import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, REFERRAL_STATUS_LABELS } from '@passerelle/shared/domain';
 import { formatDateTime } from '../../appointments/paris-time';
-import { PagerComponent } from '../pager.component';
+import { PagerComponent } from '../../ui/pager.component';
 import { ReferralsService } from '../referrals.service';
 import { ListStateComponent } from '../../ui/list-state.component';
 
@@ -13,7 +13,7 @@ import { ListStateComponent } from '../../ui/list-state.component';
   selector: 'bo-sent-referrals-page',
   imports: [RouterLink, MatAnchor, PagerComponent, ListStateComponent],
   templateUrl: './sent-referrals.page.html',
-  styleUrl: '../list-styles.scss',
+  styleUrl: '../../ui/list-styles.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SentReferralsPage {
