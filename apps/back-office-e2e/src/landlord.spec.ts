@@ -45,6 +45,8 @@ test.describe('landlord', () => {
     await page.getByRole('link', { name: 'Enregistrer une proposition de logement' }).click();
     await expect(page).toHaveURL(new RegExp(`/dossiers/${file.id}/suivi/proposition$`));
     const offer = page.getByRole('dialog', { name: 'Enregistrer une proposition de logement' });
+    // The dialog puts the focus on its first field once open: typing before would go there.
+    await expect(offer.locator(':focus')).toHaveCount(1);
     await offer.getByLabel('Logement proposé').fill('T2 au 4 rue des Pyrénées, Mourenx — 412 € par mois');
     await snap(page, testInfo, '02-offer');
     await expectAccessible(page, testInfo, 'offer-dialog');
@@ -75,6 +77,7 @@ test.describe('landlord', () => {
     await expect(page).toHaveURL(new RegExp(`/dossiers/${file.id}/suivi/bail-signe$`));
     const lease = page.getByRole('dialog', { name: 'Enregistrer le bail signé' });
     await expect(lease).toContainText('Le bail signé clôt la demande');
+    await expect(lease.locator(':focus')).toHaveCount(1);
     await lease.getByLabel('Logement attribué').fill('T2, 4 rue des Pyrénées, Mourenx');
     await snap(page, testInfo, '04-lease');
     await expectAccessible(page, testInfo, 'lease-dialog');
