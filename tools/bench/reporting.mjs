@@ -412,7 +412,7 @@ async function main() {
         case 'renewals':
           return [api.renewalFiguresQuery(period, today, scope)];
         case 'waiting-times':
-          return api.WAITING_TIME_PARTS.map((part) => api.waitingTimesQuery(period, scope, part));
+          return [api.waitingCasesQuery(period, scope)];
         case 'documents':
           return [api.documentFiguresQuery(period, scope)];
         case 'activity':

@@ -1,4 +1,9 @@
-import type { FilesReport, ReceptionCommitmentReport, ReferralsReport } from '@passerelle/shared/domain';
+import type {
+  FilesReport,
+  ReceptionCommitmentReport,
+  ReferralsReport,
+  WaitingTimesReport,
+} from '@passerelle/shared/domain';
 import { type TestApp, TEST_NOW, startTestApp } from '@api/testing/test-app';
 import { minimalFile } from '@api/testing/builders';
 import { REPORTING_REFRESH_LOCK, ReportingRefreshJob } from './reporting-refresh.job';
@@ -20,6 +25,7 @@ async function summaryContent(t: TestApp): Promise<unknown[]> {
         WHERE files <> 0 ORDER BY 1, 2, 3, 4, 5`,
     ),
     await sql(t, 'SELECT * FROM reporting_file_fact ORDER BY applicant_file_id'),
+    await sql(t, 'SELECT * FROM reporting_waiting_days ORDER BY 1, 2, 3, 4'),
   ];
 }
 
@@ -91,6 +97,56 @@ describe('reporting summary job', () => {
       ['64430', 3],
       ['64410', 1],
     ]);
+  });
+
+  it('keeps the waiting days of the demands housed on each day that changed, as a rebuild would', async () => {
+    const landlord = (await signIn(t, ['office64.bailleur']))['office64.bailleur']!;
+    await job.run({ rebuild: true });
+    // Housed on 2026-04-01 after 100, 200, 300, 400 and 500 days.
+    const housed: string[] = [];
+    for (const waited of [100, 200, 300, 400, 500]) {
+      housed.push(
+        await plannedFile(t, landlord.token, {
+          createdOn: '2026-03-01',
+          registeredOn: '2026-03-01',
+          leaseSignedOn: '2026-04-01',
+          seniorityDate: new Date(Date.parse('2026-04-01') - waited * 86_400_000).toISOString().slice(0, 10),
+          content: wishing(['T2'], ['64430']),
+        }),
+      );
+    }
+    const waiting = async () =>
+      (await report<WaitingTimesReport>(t, coordinator, 'waiting-times', '?from=2026-01-01&to=2026-06-15'))
+        .body.territory!;
+    await job.run();
+    expect((await waiting()).overall).toEqual({
+      cases: 5,
+      averageDays: 300,
+      medianDays: 300,
+      suppressed: false,
+    });
+
+    // One demand waited longer than its registration says; another now wishes a T3 too.
+    await sql(
+      t,
+      "UPDATE applicant_file SET seniority_date = '2024-04-01', updated_at = now() WHERE id = $1",
+      [housed[0]],
+    );
+    await sql(
+      t,
+      "UPDATE applicant_file SET wished_typologies = '{T2,T3}', updated_at = now() WHERE id = $1",
+      [housed[1]],
+    );
+    await job.run();
+    const after = await waiting();
+    expect(after.overall).toEqual({ cases: 5, averageDays: 426, medianDays: 400, suppressed: false });
+    expect(after.byTypology.find((row) => row.typology === 'T3')).toMatchObject({
+      cases: 1,
+      suppressed: true,
+    });
+    const incremental = await summaryContent(t);
+    await job.run({ rebuild: true });
+    expect(await summaryContent(t)).toEqual(incremental);
   });
 
   it('catches up with the referrals sent and answered since the last refresh', async () => {

@@ -177,7 +177,9 @@ upsert_facts AS (
     closed_from = EXCLUDED.closed_from, status = EXCLUDED.status, closure_reason = EXCLUDED.closure_reason,
     closed_on = EXCLUDED.closed_on, seniority_date = EXCLUDED.seniority_date, renewal_due_on = EXCLUDED.renewal_due_on,
     wished_communes = EXCLUDED.wished_communes)
-SELECT (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM moved)::int AS moved`;
+SELECT (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM moved)::int AS moved,
+       ARRAY(SELECT DISTINCT h.closed_on::text FROM (SELECT * FROM was UNION ALL SELECT * FROM is_now) h
+              WHERE h.closure_reason = 'HOUSED' ORDER BY 1) AS housed_days`;
   return { text, values: params.values };
 }
 
@@ -206,6 +208,40 @@ SELECT m.month, x.entry_organization_id, x.dimension, x.key, x.measure, sum(x.fi
  GROUP BY 1, 2, 3, 4, 5
 HAVING sum(x.files) <> 0`;
   return { text, values: params.values };
+}
+
+// ── waiting days ──────────────────────────────────────────────────────────────
+
+/** The waiting days of the demands housed on the days `where` selects (facts `f`), by day and wish. */
+function waitingDaysInsert(where: string): string {
+  return `INSERT INTO reporting_waiting_days (closed_on, entry_organization_id, dimension, key, days)
+SELECT f.closed_on, f.entry_organization_id, w.dimension, w.key, string_agg((f.closed_on - f.seniority_date)::text, ',' ORDER BY f.closed_on - f.seniority_date)
+  FROM reporting_file_fact f
+  CROSS JOIN LATERAL (SELECT 'ALL', ''
+                      UNION SELECT 'TYPOLOGY', unnest(f.wished_typologies)
+                      UNION SELECT 'COMMUNE', unnest(f.wished_communes)) AS w(dimension, key)
+ WHERE f.closure_reason = 'HOUSED' AND f.seniority_date IS NOT NULL AND ${where}
+ GROUP BY 1, 2, 3, 4
+ ORDER BY 1, 2, 3, 4`;
+}
+
+/** Every housed demand's waiting days again, from the facts (after they are rebuilt). */
+export function rebuildWaitingDaysStatements(): SqlStatement[] {
+  return [
+    { text: 'DELETE FROM reporting_waiting_days', values: [] },
+    { text: waitingDaysInsert('TRUE'), values: [] },
+  ];
+}
+
+/**
+ * The days on which housed demands changed (`refreshFileSummaryStatement` answers them), again
+ * from the refreshed facts: a few hundred files a day at a million, read through the closure index.
+ */
+export function refreshWaitingDaysStatements(days: readonly CalendarDate[]): SqlStatement[] {
+  return [
+    { text: 'DELETE FROM reporting_waiting_days WHERE closed_on = ANY($1::date[])', values: [days] },
+    { text: waitingDaysInsert('f.closed_on = ANY($1::date[])'), values: [days] },
+  ];
 }
 
 // ── referrals ─────────────────────────────────────────────────────────────────

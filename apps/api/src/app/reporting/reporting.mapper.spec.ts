@@ -1,6 +1,11 @@
 import { Figures } from './reporting-figures';
-import { daysOfHistogram, referralFigures } from './reporting.mapper';
-import { REFERRAL_BY_DONE_DAYS, REFERRAL_BY_STATUS, type ReferralHistogramRow } from './reporting.queries';
+import { daysOfHistogram, referralFigures, waitingTimeFigures } from './reporting.mapper';
+import {
+  REFERRAL_BY_DONE_DAYS,
+  REFERRAL_BY_STATUS,
+  type ReferralHistogramRow,
+  type WaitingCaseGroupRow,
+} from './reporting.queries';
 
 const coordinator = new Figures('everything');
 
@@ -30,6 +35,55 @@ describe('reporting mapper', () => {
       medianDays: null,
       suppressed: false,
     });
+  });
+
+  it('merges the waiting days of each wish across groups, then takes their median', () => {
+    const group = (
+      row: Partial<WaitingCaseGroupRow> & Pick<WaitingCaseGroupRow, 'days'>,
+    ): WaitingCaseGroupRow => ({
+      own: true,
+      dimension: 'ALL',
+      key: '',
+      name: null,
+      ...row,
+    });
+    const groups = [
+      group({ days: '10,30,20' }),
+      group({ own: false, days: '40,50,60' }),
+      group({ dimension: 'TYPOLOGY', key: 'T3', days: '10,30,20' }),
+      group({ dimension: 'TYPOLOGY', key: 'T3', own: false, days: '40,50' }),
+      group({ dimension: 'TYPOLOGY', key: 'T2', days: '60' }),
+      group({ dimension: 'COMMUNE', key: '64410', name: 'Lagor', days: '10,30,20,40,50' }),
+      group({ dimension: 'COMMUNE', key: '64300', name: 'Orthez', days: '1,2,3,4,5,6,7' }),
+      group({ dimension: 'COMMUNE', key: '64150', name: 'Mourenx', own: false, days: '9,9,9,9,9' }),
+    ];
+    const figures = waitingTimeFigures(groups, coordinator);
+    expect(figures.overall).toEqual({ cases: 6, averageDays: 35, medianDays: 35, suppressed: false });
+    expect(figures.byTypology.find((t) => t.typology === 'T3')).toEqual({
+      typology: 'T3',
+      cases: 5,
+      averageDays: 30,
+      medianDays: 30,
+      suppressed: false,
+    });
+    expect(figures.byTypology.find((t) => t.typology === 'T2')).toMatchObject({ cases: 1, suppressed: true });
+    expect(figures.byTypology.find((t) => t.typology === 'T1')).toMatchObject({
+      cases: 0,
+      suppressed: false,
+    });
+    // The most cases first, then by INSEE code.
+    expect(figures.byCommune.map((c) => [c.inseeCode, c.name, c.cases, c.medianDays])).toEqual([
+      ['64300', 'Orthez', 7, 4],
+      ['64150', 'Mourenx', 5, 9],
+      ['64410', 'Lagor', 5, 30],
+    ]);
+    // Only the caller's organisation's groups: what the service passes for its own section.
+    const own = waitingTimeFigures(
+      groups.filter((g) => g.own === true),
+      coordinator,
+    );
+    expect(own.overall).toMatchObject({ cases: 3, medianDays: null, suppressed: true });
+    expect(own.byCommune.map((c) => c.inseeCode)).toEqual(['64300', '64410']);
   });
 
   it('sums the referral figures from the two histograms', () => {

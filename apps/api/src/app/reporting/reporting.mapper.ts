@@ -22,10 +22,11 @@ import type {
   LateReceptionRow,
   ReceptionFigureRow,
   ReferralHistogramRow,
-  WaitingTimeRow,
+  WaitingCaseGroupRow,
 } from './reporting.queries';
 import { REFERRAL_BY_DONE_DAYS, REFERRAL_BY_STATUS } from './reporting.queries';
 import type { OrganizationRow } from './reporting.repository';
+import type { WaitingDimension } from './reporting-summary.entities';
 
 /** Rows of the reporting statements → the shared response shapes, the suppression rule applied. */
 
@@ -232,18 +233,47 @@ export function lateCase(row: LateReceptionRow, withOrganization: boolean): Late
   };
 }
 
-export function waitingTimeFigures(rows: WaitingTimeRow[], figures: Figures): WaitingTimeFigures {
-  const days = (row: WaitingTimeRow | undefined) =>
-    figures.days(row?.cases ?? 0, row?.average ?? null, row?.median ?? null);
+interface Wish {
+  dimension: WaitingDimension;
+  key: string;
+  name: string | null;
+  /** Days waited → demands. */
+  histogram: Map<number, number>;
+}
+
+/**
+ * The waiting times of the housed demands in `groups` (rows of `waitingCasesQuery`): the groups of
+ * a same wish are merged, their days counted into a histogram, its median taken as PostgreSQL's
+ * percentile_cont(0.5) would.
+ */
+export function waitingTimeFigures(
+  groups: readonly WaitingCaseGroupRow[],
+  figures: Figures,
+): WaitingTimeFigures {
+  const wishes = new Map<string, Wish>();
+  for (const group of groups) {
+    const id = `${group.dimension}:${group.key}`;
+    let wish = wishes.get(id);
+    if (!wish) {
+      wish = { dimension: group.dimension, key: group.key, name: group.name, histogram: new Map() };
+      wishes.set(id, wish);
+    }
+    for (const text of group.days.split(',')) {
+      const days = Number(text);
+      wish.histogram.set(days, (wish.histogram.get(days) ?? 0) + 1);
+    }
+  }
+  const daysOf = (wish: Wish | undefined): DaysFigure =>
+    daysOfHistogram(
+      [...(wish?.histogram ?? [])].map(([days, cases]) => ({ days, cases })),
+      figures,
+    );
   return {
-    overall: days(rows.find((row) => row.dimension === 'ALL')),
-    byTypology: TYPOLOGIES.map((typology) => ({
-      typology,
-      ...days(rows.find((row) => row.dimension === 'TYPOLOGY' && row.key === typology)),
-    })),
-    byCommune: rows
-      .filter((row) => row.dimension === 'COMMUNE' && row.key !== null)
-      .sort((a, b) => b.cases - a.cases || (a.key ?? '').localeCompare(b.key ?? ''))
-      .map((row) => ({ inseeCode: row.key ?? '', name: row.name, ...days(row) })),
+    overall: daysOf(wishes.get('ALL:')),
+    byTypology: TYPOLOGIES.map((typology) => ({ typology, ...daysOf(wishes.get(`TYPOLOGY:${typology}`)) })),
+    byCommune: [...wishes.values()]
+      .filter((wish) => wish.dimension === 'COMMUNE')
+      .map((wish) => ({ inseeCode: wish.key, name: wish.name, ...daysOf(wish) }))
+      .sort((a, b) => b.cases - a.cases || a.inseeCode.localeCompare(b.inseeCode)),
   };
 }

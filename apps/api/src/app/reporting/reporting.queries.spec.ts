@@ -10,15 +10,17 @@ import {
   reminderFileQuery,
   remindersQueries,
   renewalFiguresQuery,
-  waitingTimesQuery,
+  waitingCasesQuery,
 } from './reporting.queries';
 import {
   documentSnapshotStatements,
   extendCheckpointsStatement,
   rebuildFileSummaryStatements,
+  rebuildWaitingDaysStatements,
   rebuildReceptionFactsStatements,
   rebuildReferralFactsStatements,
   refreshFileSummaryStatement,
+  refreshWaitingDaysStatements,
   refreshReceptionFactsStatement,
   refreshReferralFactsStatement,
 } from './reporting-summary.queries';
@@ -40,8 +42,7 @@ describe('reporting SQL', () => {
     expect(referralHistogramQuery(period, scope).text).toMatchSnapshot('referrals');
     expect(receptionFiguresQuery(period, scope).text).toMatchSnapshot('reception commitment');
     expect(renewalFiguresQuery(period, TODAY, scope).text).toMatchSnapshot('renewals');
-    expect(waitingTimesQuery(period, scope, 'typologies').text).toMatchSnapshot('waiting times by typology');
-    expect(waitingTimesQuery(period, scope, 'communes').text).toMatchSnapshot('waiting times by commune');
+    expect(waitingCasesQuery(period, scope).text).toMatchSnapshot('waiting times');
     expect(documentFiguresQuery(period, scope).text).toMatchSnapshot('documents');
     expect(activityQuery(period, scope).text).toMatchSnapshot('activity');
   });
@@ -85,6 +86,8 @@ describe('reporting SQL', () => {
     expect(rebuildFileSummaryStatements(TODAY).map((s) => s.text)).toMatchSnapshot('rebuild');
     expect(refreshFileSummaryStatement(new Date('2026-06-15T08:00:00Z')).text).toMatchSnapshot('refresh');
     expect(extendCheckpointsStatement(TODAY).text).toMatchSnapshot('extend checkpoints');
+    expect(rebuildWaitingDaysStatements().map((s) => s.text)).toMatchSnapshot('waiting days');
+    expect(refreshWaitingDaysStatements([TODAY]).map((s) => s.text)).toMatchSnapshot('waiting days refresh');
     expect(documentSnapshotStatements(TODAY).map((s) => s.text)).toMatchSnapshot('documents');
     expect(rebuildReferralFactsStatements().map((s) => s.text)).toMatchSnapshot('referral facts');
     expect(refreshReferralFactsStatement(new Date('2026-06-15T08:00:00Z')).text).toMatchSnapshot(

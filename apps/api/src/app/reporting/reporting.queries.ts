@@ -3,13 +3,15 @@ import { sqlList } from '@api/platform/database/sql';
 import { SqlParams, type SqlStatement } from '@api/platform/database/sql-params';
 import { parisMidnight } from '@api/app/appointments/appointments.queries';
 import { type FileScope, fileScopeSql } from '@api/app/access/file-scope';
+import type { WaitingDimension } from './reporting-summary.entities';
 
 /**
  * The SQL of the steering indicators and of the renewal reminders, in one place for reviewers (see
  * the snapshot test). The indicators read the reporting summary (reporting-summary.entities.ts,
  * kept by ReportingRefreshJob), but for the appointments and reception requests of `activity`,
  * counted through their own indexes. Every statement aggregates in PostgreSQL and answers a few rows
- * (a few thousand at most, for referrals), never one row per file.
+ * (a few thousand at most, for referrals), never one row per file; the waiting times' rows carry
+ * their cases' days, for the medians.
  *
  * Whose figures: `organizationId` is the caller's organisation: the files it created (its point of
  * entry), the referrals it sent or received, the reception requests it recorded. Statements group by
@@ -269,64 +271,38 @@ GROUP BY k.own`;
 
 // ── waiting times ─────────────────────────────────────────────────────────────
 
-export interface WaitingTimeRow {
+/** Housed demands of the period grouped by whether the caller's organisation created them. */
+export interface WaitingCaseGroupRow {
+  /** True when the caller's organisation created them; null in the `everything` view. */
   own: boolean | null;
-  dimension: 'ALL' | 'TYPOLOGY' | 'COMMUNE';
-  key: string | null;
+  dimension: WaitingDimension;
+  /** The wished typology or commune ('' for ALL). */
+  key: string;
+  /** The commune's name, for COMMUNE. */
   name: string | null;
-  cases: number;
-  average: string | null;
-  median: number | null;
+  /** Each demand's waiting days, comma-separated, in no order. */
+  days: string;
 }
 
-/** The typologies (with the overall figure) and the communes are computed apart, side by side. */
-export const WAITING_TIME_PARTS = ['typologies', 'communes'] as const;
-export type WaitingTimePart = (typeof WAITING_TIME_PARTS)[number];
-
 /**
- * Days from the seniority date to the closure as HOUSED, for demands housed during the period:
- * overall and by wished typology, or by wished commune (a file counts under each of its wishes);
- * for the caller's organisation (files it created: `own` true) and for the territory (`own` null);
- * from the file summary's (closure_reason, closed_on) covering index.
+ * The waiting days of the demands housed during the period (from the seniority date to the
+ * closure as HOUSED), overall and under each wished typology and commune, from the summary's
+ * `reporting_waiting_days`. The days come back as they are, not sorted: the API takes the medians
+ * (reporting.mapper.ts), which spares PostgreSQL a sort of every case of the period per group.
  */
-export function waitingTimesQuery(
-  period: ReportingPeriod,
-  scope: ReportingScope,
-  part: WaitingTimePart,
-): SqlStatement {
+export function waitingCasesQuery(period: ReportingPeriod, scope: ReportingScope): SqlStatement {
   const params = new SqlParams();
-  const org = params.add(scope.organizationId);
-  // Own rows (own true), territory rows (own null): one pass for both.
-  const sets = (keys: string[]): string => {
-    const own = `(${['h.own', ...keys].join(', ')})`;
-    const territory = `(${keys.join(', ')})`;
-    if (scope.byOrganization) return territory;
-    return scope.ownOnly ? own : `${own}, ${territory}`;
-  };
-  const own = scope.byOrganization ? 'NULL::boolean' : 'h.own';
-  const aggregates = `count(*)::int AS cases, avg(h.days) AS average,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY h.days) AS median`;
-  const byKey = (dimension: string, array: string) => `SELECT ${own}, '${dimension}', t.key, ${aggregates}
-    FROM h CROSS JOIN LATERAL unnest(${array}) AS t(key) GROUP BY GROUPING SETS (${sets(['t.key'])})`;
-  const figures =
-    part === 'typologies'
-      ? `SELECT ${own} AS own, 'ALL' AS dimension, NULL::varchar AS key, ${aggregates}
-    FROM h GROUP BY GROUPING SETS (${sets([])})
-  UNION ALL
-  ${byKey('TYPOLOGY', 'h.wished_typologies')}`
-      : `SELECT ${own} AS own, 'COMMUNE' AS dimension, t.key, ${aggregates}
-    FROM h CROSS JOIN LATERAL unnest(h.wished_communes) AS t(key) GROUP BY GROUPING SETS (${sets(['t.key'])})`;
-  const text = `WITH h AS MATERIALIZED (
-  SELECT f.entry_organization_id = ${org} AS own, f.closed_on - f.seniority_date AS days,
-         ${part === 'typologies' ? 'f.wished_typologies' : 'f.wished_communes'}
-    FROM reporting_file_fact f
-   WHERE f.closure_reason = 'HOUSED'
-     AND f.closed_on >= ${params.add(period.from)}::date AND f.closed_on <= ${params.add(period.to)}::date
-     AND f.seniority_date IS NOT NULL${scope.ownOnly ? `\n     AND f.entry_organization_id = ${org}` : ''})
-SELECT w.own, w.dimension, w.key, c.name, w.cases, w.average, w.median
+  const org = scope.ownOnly || !scope.byOrganization ? params.add(scope.organizationId) : '';
+  const own = scope.byOrganization ? 'NULL::boolean' : `w.entry_organization_id = ${org}`;
+  const text = `SELECT g.own, g.dimension, g.key, c.name, g.days
 FROM (
-  ${figures}) w
-LEFT JOIN commune c ON w.dimension = 'COMMUNE' AND c.insee_code = w.key`;
+  SELECT ${own} AS own, w.dimension, w.key, string_agg(w.days, ',') AS days
+    FROM reporting_waiting_days w
+   WHERE w.closed_on >= ${params.add(period.from)}::date AND w.closed_on <= ${params.add(period.to)}::date${
+     scope.ownOnly ? `\n     AND w.entry_organization_id = ${org}` : ''
+   }
+   GROUP BY 1, 2, 3) g
+LEFT JOIN commune c ON g.dimension = 'COMMUNE' AND c.insee_code = g.key`;
   return { text, values: params.values };
 }
 

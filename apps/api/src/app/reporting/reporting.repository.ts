@@ -11,7 +11,7 @@ import {
   type ReferralHistogramRow,
   type RenewalFigureRow,
   type ReportingScope,
-  type WaitingTimeRow,
+  type WaitingCaseGroupRow,
   activityQuery,
   documentFiguresQuery,
   fileFiguresQuery,
@@ -19,17 +19,18 @@ import {
   receptionFiguresQuery,
   referralHistogramQuery,
   renewalFiguresQuery,
-  WAITING_TIME_PARTS,
-  waitingTimesQuery,
+  waitingCasesQuery,
 } from './reporting.queries';
 import {
   type SummaryStateRow,
   documentSnapshotStatements,
   extendCheckpointsStatement,
   rebuildFileSummaryStatements,
+  rebuildWaitingDaysStatements,
   rebuildReceptionFactsStatements,
   rebuildReferralFactsStatements,
   refreshFileSummaryStatement,
+  refreshWaitingDaysStatements,
   refreshReceptionFactsStatement,
   refreshReferralFactsStatement,
   saveSummaryStateStatement,
@@ -54,14 +55,6 @@ export class ReportingRepository {
 
   private run<T>(statement: SqlStatement, db: Db = this.transactions.pool): Promise<T[]> {
     return db.query<T[]>(statement.text, statement.values);
-  }
-
-  /** Medians sort their cases: a year of a million files' waiting times sorts in memory with this. */
-  private sorting<T>(statement: SqlStatement): Promise<T[]> {
-    return this.transactions.run(async (db) => {
-      await db.query("SET LOCAL work_mem = '32MB'");
-      return this.run<T>(statement, db);
-    });
   }
 
   organizations(): Promise<OrganizationRow[]> {
@@ -96,12 +89,8 @@ export class ReportingRepository {
     return this.run(renewalFiguresQuery(period, today, scope));
   }
 
-  /** The typologies and the communes side by side, on two connections (two cores). */
-  async waitingTimes(period: ReportingPeriod, scope: ReportingScope): Promise<WaitingTimeRow[]> {
-    const parts = await Promise.all(
-      WAITING_TIME_PARTS.map((part) => this.sorting<WaitingTimeRow>(waitingTimesQuery(period, scope, part))),
-    );
-    return parts.flat();
+  waitingTimes(period: ReportingPeriod, scope: ReportingScope): Promise<WaitingCaseGroupRow[]> {
+    return this.run(waitingCasesQuery(period, scope));
   }
 
   documentFigures(period: ReportingPeriod, scope: ReportingScope): Promise<DocumentSnapshotRow[]> {
@@ -128,6 +117,7 @@ export class ReportingRepository {
 
   async rebuildFileSummary(db: Db, today: CalendarDate): Promise<void> {
     for (const statement of rebuildFileSummaryStatements(today)) await this.run(statement, db);
+    for (const statement of rebuildWaitingDaysStatements()) await this.run(statement, db);
     for (const statement of rebuildReferralFactsStatements()) await this.run(statement, db);
     for (const statement of rebuildReceptionFactsStatements(today)) await this.run(statement, db);
     await this.run(saveSummaryStateStatement('files', true), db);
@@ -138,15 +128,19 @@ export class ReportingRepository {
     since: Date,
     today: CalendarDate,
   ): Promise<{ changed: number; moved: number }> {
-    const [counts] = await this.run<{ changed: number; moved: number }>(
+    const [refreshed] = await this.run<{ changed: number; moved: number; housed_days: CalendarDate[] }>(
       refreshFileSummaryStatement(since),
       db,
     );
     await this.run(extendCheckpointsStatement(today), db);
+    if (refreshed?.housed_days.length) {
+      for (const statement of refreshWaitingDaysStatements(refreshed.housed_days))
+        await this.run(statement, db);
+    }
     await this.run(refreshReferralFactsStatement(since), db);
     await this.run(refreshReceptionFactsStatement(since, today), db);
     await this.run(saveSummaryStateStatement('files', true), db);
-    return counts ?? { changed: 0, moved: 0 };
+    return { changed: refreshed?.changed ?? 0, moved: refreshed?.moved ?? 0 };
   }
 
   async hasDocumentSnapshot(db: Db, day: CalendarDate): Promise<boolean> {

@@ -308,11 +308,7 @@ export class ReportingService {
             rows.filter((row) => row.own === true),
             request.figures,
           ),
-        () =>
-          waitingTimeFigures(
-            rows.filter((row) => row.own === null),
-            request.figures,
-          ),
+        () => waitingTimeFigures(rows, request.figures),
       ),
     };
   }

@@ -24,6 +24,7 @@ import {
   ReportingReceptionFactEntity,
   ReportingReferralFactEntity,
   ReportingSummaryStateEntity,
+  ReportingWaitingDaysEntity,
 } from '@api/app/reporting/reporting-summary.entities';
 
 /** Every entity, as classes (a bundled build cannot glob files). */
@@ -53,4 +54,5 @@ export const ENTITIES = [
   ReportingSummaryStateEntity,
   ReportingReferralFactEntity,
   ReportingReceptionFactEntity,
+  ReportingWaitingDaysEntity,
 ];
