@@ -4,7 +4,7 @@
 // document completeness). See tools/bench/README.md for the other benchmarks.
 //
 //   node tools/bench/reporting.mjs [--data-dir tmp/bench-data | --database-url URL] [--repeat 20]
-//        [--warmup 3] [--no-casework]
+//        [--warmup 3] [--no-casework] [--indicators waiting-times,files] [--no-job]
 //
 // The files loader writes files only. Unless --no-casework, the first run adds synthetic case work
 // to the bench database (about 250,000 referrals, 60,000 reception requests, 150,000 appointments,
@@ -52,13 +52,20 @@ function options() {
       repeat: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       'no-casework': { type: 'boolean', default: false },
+      indicators: { type: 'string', default: INDICATORS.join(',') },
+      'no-job': { type: 'boolean', default: false },
     },
   });
   const repeat = Number(values.repeat);
   const warmup = Number(values.warmup);
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000) throw new Error('--repeat must be 1..1000');
   if (!Number.isInteger(warmup) || warmup < 0 || warmup > 100) throw new Error('--warmup must be 0..100');
+  const indicators = values.indicators.split(',');
+  const unknown = indicators.filter((name) => !INDICATORS.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown indicators: ${unknown.join(', ')}`);
   return {
+    indicators,
+    job: !values['no-job'],
     dataDir: resolve(values['data-dir']),
     databaseUrl: values['database-url'],
     repeat,
@@ -77,6 +84,7 @@ function apiModules() {
     ...load('app/database-setup.ts'),
     ...load('app/reporting/reporting.queries.ts'),
     ...load('app/reporting/reporting-summary.queries.ts'),
+    ...load('app/reporting/reporting.repository.ts'),
     ...load('app/reporting/reporting-period.ts'),
     ...load('../../../libs/shared/domain/src/index.ts'),
   };
@@ -222,48 +230,37 @@ async function inJobTransaction(client, work) {
 }
 
 async function timeJob(client, api, today) {
-  const run = (statement) => client.query(statement.text, statement.values);
+  // The job's own repository methods, on this client.
+  const repository = new api.ReportingRepository(null);
+  const db = { query: async (text, values) => (await client.query(text, values)).rows };
   const rows = [];
-  const rebuild = await inJobTransaction(client, async () => {
-    for (const statement of api.rebuildFileSummaryStatements(today)) await run(statement);
-    for (const statement of api.rebuildReferralFactsStatements()) await run(statement);
-    for (const statement of api.rebuildReceptionFactsStatements(today)) await run(statement);
-    await run(api.saveSummaryStateStatement('files', true));
-  });
+  const rebuild = await inJobTransaction(client, () => repository.rebuildFileSummary(db, today));
   rows.push(['full rebuild of the summary (files, referrals, requests)', rebuild.ms]);
   for (const table of [
     'reporting_file_fact',
     'reporting_file_flow',
     'reporting_file_checkpoint',
+    'reporting_waiting_days',
     'reporting_referral_fact',
     'reporting_reception_fact',
   ]) {
     await client.query(`VACUUM (ANALYZE) ${table}`);
   }
   const idle = await inJobTransaction(client, () =>
-    run(api.refreshFileSummaryStatement(new Date(Date.now() - 5 * 60_000))),
+    repository.refreshFileSummary(db, new Date(Date.now() - 5 * 60_000), today),
   );
   rows.push(['catch-up, nothing changed', idle.ms]);
-  // A busy day's changes: a thousand files move (commune changed), then the catch-up.
+  // A busy day's changes: a thousand files move (commune changed; some of them housed), then the catch-up.
   await client.query(
     `UPDATE applicant_file SET insee_code = CASE WHEN insee_code = '64430' THEN '64410' ELSE '64430' END,
             updated_at = now()
       WHERE id IN (SELECT id FROM applicant_file TABLESAMPLE SYSTEM (1) LIMIT 1000)`,
   );
-  const busy = await inJobTransaction(client, async () => {
-    const since = new Date(Date.now() - 5 * 60_000);
-    const { rows: counts } = await run(api.refreshFileSummaryStatement(since));
-    await run(api.extendCheckpointsStatement(today));
-    await run(api.refreshReferralFactsStatement(since));
-    await run(api.refreshReceptionFactsStatement(since, today));
-    await run(api.saveSummaryStateStatement('files', true));
-    return counts[0];
-  });
+  const busy = await inJobTransaction(client, () =>
+    repository.refreshFileSummary(db, new Date(Date.now() - 5 * 60_000), today),
+  );
   rows.push([`catch-up, ${busy.result.moved} files changed`, busy.ms]);
-  const documents = await inJobTransaction(client, async () => {
-    for (const statement of api.documentSnapshotStatements(today)) await run(statement);
-    await run(api.saveSummaryStateStatement('documents', false));
-  });
+  const documents = await inJobTransaction(client, () => repository.snapshotDocuments(db, today));
   rows.push(['document completeness of the day', documents.ms]);
   return rows;
 }
@@ -367,8 +364,11 @@ async function main() {
     if (opts.casework) await addCasework(client);
 
     const today = api.calendarDateInParis(new Date());
-    say('running the reporting job, statement by statement');
-    const job = await timeJob(client, api, today);
+    let job = [];
+    if (opts.job) {
+      say('running the reporting job, statement by statement');
+      job = await timeJob(client, api, today);
+    }
 
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const server = startApi(url, port);
@@ -425,7 +425,7 @@ async function main() {
     cleanups.push(() => pool.end());
 
     const results = [];
-    for (const indicator of INDICATORS) {
+    for (const indicator of opts.indicators) {
       for (const [label, query] of PERIODS) {
         const period = api.resolvePeriod(query ? { year: '2025' } : {}, today);
         for (const [role, username] of ROLES) {

@@ -1,5 +1,5 @@
 import { Figures } from './reporting-figures';
-import { daysOfHistogram, referralFigures, waitingTimeFigures } from './reporting.mapper';
+import { daysOfHistogram, referralFigures, waitingDays, waitingTimeFigures } from './reporting.mapper';
 import {
   REFERRAL_BY_DONE_DAYS,
   REFERRAL_BY_STATUS,
@@ -47,7 +47,7 @@ describe('reporting mapper', () => {
       name: null,
       ...row,
     });
-    const groups = [
+    const groups = waitingDays([
       group({ days: '10,30,20' }),
       group({ own: false, days: '40,50,60' }),
       group({ dimension: 'TYPOLOGY', key: 'T3', days: '10,30,20' }),
@@ -56,7 +56,7 @@ describe('reporting mapper', () => {
       group({ dimension: 'COMMUNE', key: '64410', name: 'Lagor', days: '10,30,20,40,50' }),
       group({ dimension: 'COMMUNE', key: '64300', name: 'Orthez', days: '1,2,3,4,5,6,7' }),
       group({ dimension: 'COMMUNE', key: '64150', name: 'Mourenx', own: false, days: '9,9,9,9,9' }),
-    ];
+    ]);
     const figures = waitingTimeFigures(groups, coordinator);
     expect(figures.overall).toEqual({ cases: 6, averageDays: 35, medianDays: 35, suppressed: false });
     expect(figures.byTypology.find((t) => t.typology === 'T3')).toEqual({
@@ -84,6 +84,16 @@ describe('reporting mapper', () => {
     );
     expect(own.overall).toMatchObject({ cases: 3, medianDays: null, suppressed: true });
     expect(own.byCommune.map((c) => c.inseeCode)).toEqual(['64300', '64410']);
+  });
+
+  it('reads the days of a group as PostgreSQL writes them, negative ones included', () => {
+    const [group] = waitingDays([
+      { own: null, dimension: 'ALL', key: '', name: null, days: '1207,0,-3,1207,45' },
+    ]);
+    expect([...group!.days]).toEqual([1207, 0, -3, 1207, 45]);
+    expect([
+      ...waitingDays([{ own: null, dimension: 'ALL', key: '', name: null, days: '' }])[0]!.days,
+    ]).toEqual([]);
   });
 
   it('sums the referral figures from the two histograms', () => {

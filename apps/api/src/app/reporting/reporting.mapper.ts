@@ -26,7 +26,6 @@ import type {
 } from './reporting.queries';
 import { REFERRAL_BY_DONE_DAYS, REFERRAL_BY_STATUS } from './reporting.queries';
 import type { OrganizationRow } from './reporting.repository';
-import type { WaitingDimension } from './reporting-summary.entities';
 
 /** Rows of the reporting statements → the shared response shapes, the suppression rule applied. */
 
@@ -233,47 +232,92 @@ export function lateCase(row: LateReceptionRow, withOrganization: boolean): Late
   };
 }
 
-interface Wish {
-  dimension: WaitingDimension;
-  key: string;
-  name: string | null;
-  /** Days waited → demands. */
-  histogram: Map<number, number>;
+/** A group of `waitingCasesQuery` with its days read. */
+export interface WaitingDaysGroup extends Omit<WaitingCaseGroupRow, 'days'> {
+  days: Int32Array;
+}
+
+const COMMA = 44;
+const MINUS = 45;
+const ZERO = 48;
+
+/**
+ * Reads each group's days once, for both sections: one scan of the comma-separated text into a
+ * typed array (a year at a million files holds some 650,000 of them, which `split` and `Number`
+ * would each turn into an object first).
+ */
+export function waitingDays(rows: readonly WaitingCaseGroupRow[]): WaitingDaysGroup[] {
+  return rows.map(({ days: text, ...group }) => {
+    let length = text.length > 0 ? 1 : 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === COMMA) length++;
+    const days = new Int32Array(length);
+    let at = 0;
+    let value = 0;
+    let sign = 1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === COMMA) {
+        days[at++] = sign * value;
+        value = 0;
+        sign = 1;
+      } else if (code === MINUS) sign = -1;
+      else value = value * 10 + code - ZERO;
+    }
+    if (length > 0) days[at] = sign * value;
+    return { ...group, days };
+  });
+}
+
+/** The histogram of the days of `groups` together: one counter per day between the extremes. */
+function histogramOf(groups: readonly WaitingDaysGroup[]): { days: number; cases: number }[] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const { days } of groups) {
+    for (let i = 0; i < days.length; i++) {
+      const value = days[i] ?? 0;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
+  if (min > max) return [];
+  const counts = new Int32Array(max - min + 1);
+  for (const { days } of groups) {
+    for (let i = 0; i < days.length; i++) {
+      const offset = (days[i] ?? 0) - min;
+      counts[offset] = (counts[offset] ?? 0) + 1;
+    }
+  }
+  const bars: { days: number; cases: number }[] = [];
+  counts.forEach((cases, offset) => {
+    if (cases > 0) bars.push({ days: min + offset, cases });
+  });
+  return bars;
 }
 
 /**
- * The waiting times of the housed demands in `groups` (rows of `waitingCasesQuery`): the groups of
- * a same wish are merged, their days counted into a histogram, its median taken as PostgreSQL's
- * percentile_cont(0.5) would.
+ * The waiting times of the housed demands in `groups`: the groups of a same wish (the caller's
+ * organisation's and the others') together, the median taken as PostgreSQL's percentile_cont(0.5)
+ * would.
  */
 export function waitingTimeFigures(
-  groups: readonly WaitingCaseGroupRow[],
+  groups: readonly WaitingDaysGroup[],
   figures: Figures,
 ): WaitingTimeFigures {
-  const wishes = new Map<string, Wish>();
+  const wishes = new Map<string, { first: WaitingDaysGroup; groups: WaitingDaysGroup[] }>();
   for (const group of groups) {
     const id = `${group.dimension}:${group.key}`;
-    let wish = wishes.get(id);
-    if (!wish) {
-      wish = { dimension: group.dimension, key: group.key, name: group.name, histogram: new Map() };
-      wishes.set(id, wish);
-    }
-    for (const text of group.days.split(',')) {
-      const days = Number(text);
-      wish.histogram.set(days, (wish.histogram.get(days) ?? 0) + 1);
-    }
+    const wish = wishes.get(id);
+    if (wish) wish.groups.push(group);
+    else wishes.set(id, { first: group, groups: [group] });
   }
-  const daysOf = (wish: Wish | undefined): DaysFigure =>
-    daysOfHistogram(
-      [...(wish?.histogram ?? [])].map(([days, cases]) => ({ days, cases })),
-      figures,
-    );
+  const daysOf = (wish: { groups: WaitingDaysGroup[] } | undefined): DaysFigure =>
+    daysOfHistogram(histogramOf(wish?.groups ?? []), figures);
   return {
     overall: daysOf(wishes.get('ALL:')),
     byTypology: TYPOLOGIES.map((typology) => ({ typology, ...daysOf(wishes.get(`TYPOLOGY:${typology}`)) })),
     byCommune: [...wishes.values()]
-      .filter((wish) => wish.dimension === 'COMMUNE')
-      .map((wish) => ({ inseeCode: wish.key, name: wish.name, ...daysOf(wish) }))
+      .filter((wish) => wish.first.dimension === 'COMMUNE')
+      .map((wish) => ({ inseeCode: wish.first.key, name: wish.first.name, ...daysOf(wish) }))
       .sort((a, b) => b.cases - a.cases || a.inseeCode.localeCompare(b.inseeCode)),
   };
 }

@@ -45,6 +45,7 @@ import {
   sum,
   receptionFigures,
   referralFigures,
+  waitingDays,
   waitingTimeFigures,
 } from './reporting.mapper';
 
@@ -298,6 +299,7 @@ export class ReportingService {
       this.reporting.waitingTimes(request.period, request.scope),
       this.summaryRefreshedAt(),
     ]);
+    const groups = waitingDays(rows);
     return {
       ...request.context,
       summaryRefreshedAt,
@@ -305,10 +307,10 @@ export class ReportingService {
         request,
         () =>
           waitingTimeFigures(
-            rows.filter((row) => row.own === true),
+            groups.filter((group) => group.own === true),
             request.figures,
           ),
-        () => waitingTimeFigures(rows, request.figures),
+        () => waitingTimeFigures(groups, request.figures),
       ),
     };
   }
