@@ -71,4 +71,19 @@ describe('applicant file SQL', () => {
       fileDetailQuery('22222222-2222-4222-8222-222222222222', { ...landlord, scope: 'own' }).text,
     ).toMatchSnapshot('detail');
   });
+
+  it('logs a read in the statement that reads, committing it asynchronously', () => {
+    const id = '22222222-2222-4222-8222-222222222222';
+    const detail = fileDetailQuery(id, { ...landlord, scope: 'own' }, { logRead: true });
+    expect(detail.text).toMatchSnapshot('detail, its read logged');
+    // No request context here: the actor is unknown, the route internal.
+    expect(detail.values).toEqual([id, landlord.organizationId, null, null, null, 'internal']);
+    const search = fileSearchQuery({ q: 'dupre' }, landlord, { limit: 20, offset: 0 }, { logRead: true });
+    expect(search.text).toContain(
+      "FROM page, set_config('synchronous_commit', 'off', true)\n)\nSELECT c.total",
+    );
+    expect(fileSearchQuery({ q: 'dupre' }, landlord, { limit: 20, offset: 0 }).text).not.toContain(
+      'audit_entry',
+    );
+  });
 });

@@ -7,6 +7,7 @@ import {
 } from '@passerelle/shared/domain';
 import { SqlParams, type SqlStatement } from '@api/platform/database/sql-params';
 import { type FileScope, fileScopeSql } from '@api/app/access/file-scope';
+import { readAuditCte } from '@api/app/audit/read-audit';
 
 /**
  * The SQL of the file routes, built in one place so that reviewers read it (see the snapshot
@@ -18,12 +19,23 @@ export const FILE_DETAIL_COLUMNS = `f.id, f.version, f.status, f.sne_number, f.r
   f.priority_criteria, f.created_by_organization_id, f.information_notice_given_on, f.anonymised_at,
   f.created_at, f.updated_at`;
 
-export function fileDetailQuery(id: string, scope: FileScope): SqlStatement {
+/** What a statement does besides reading: `logRead` writes the read's audit entries (readAuditCte). */
+export interface ReadOptions {
+  logRead?: boolean;
+}
+
+export function fileDetailQuery(id: string, scope: FileScope, options: ReadOptions = {}): SqlStatement {
   const params = new SqlParams();
-  const text = `SELECT ${FILE_DETAIL_COLUMNS},
+  const select = `SELECT ${FILE_DETAIL_COLUMNS},
   ARRAY(SELECT m.id FROM applicant_file m WHERE m.kept_file_id = f.id ORDER BY m.id) AS merged_file_ids
 FROM applicant_file f
 WHERE f.id = ${params.add(id)} AND ${fileScopeSql(scope, params)}`;
+  const text = options.logRead
+    ? `WITH found AS (
+${select}
+), ${readAuditCte('audited', 'found', params)}
+SELECT * FROM found`
+    : select;
   return { text, values: params.values };
 }
 
@@ -158,12 +170,14 @@ function namePrefixSource(
  *   stops after the page: matches are then common enough to be met early;
  * - only then are the page's rows read (by primary key) and their summary columns computed.
  * Each branch is gated by a one-time filter on the count, so only one of them runs.
- * Every row carries the total; an empty page answers one row whose `id` is null.
+ * Every row carries the total; an empty page answers one row whose `id` is null. With `logRead`,
+ * the same statement logs the read of each file of the page.
  */
 export function fileSearchQuery(
   filters: FileFilters,
   scope: FileScope,
   page: { limit: number; offset: number },
+  options: ReadOptions = {},
 ): SqlStatement {
   const sort = filters.sort ?? (filters.q?.trim() ? 'name' : 'updatedAt');
   const direction = (
@@ -209,7 +223,7 @@ export function fileSearchQuery(
   AND ${source.where}
   ORDER BY ${source.orderBy}
   LIMIT ${limit} OFFSET ${offset})
-)
+)${options.logRead ? `, ${readAuditCte('audited', 'page', params)}` : ''}
 SELECT c.total, f.id, f.status, f.content->'applicant'->>'lastName' AS last_name,
   f.content->'applicant'->>'usageName' AS usage_name, f.content->'applicant'->>'firstNames' AS first_names,
   f.birth_date, f.insee_code, f.sne_number, f.renewal_due_on, f.wished_typologies, f.priority_criteria,

@@ -7,6 +7,7 @@ import type {
 } from '@passerelle/shared/domain';
 import { type Db, Transactions } from '@api/platform/database/transactions';
 import type { FileScope } from '@api/app/access/file-scope';
+import { markReadAudited } from '@api/app/audit/read-audit';
 import {
   FILE_DETAIL_COLUMNS,
   type FileFilters,
@@ -66,6 +67,15 @@ export class ApplicantFilesRepository {
     return rows[0] ? toFileRecord(rows[0]) : null;
   }
 
+  /** The same for a caller who reads it (files.read): the read is logged by the same statement. */
+  async readInScope(id: string, scope: FileScope): Promise<FileRecord | null> {
+    const { text, values } = fileDetailQuery(id, scope, { logRead: true });
+    const rows = await this.transactions.pool.query<FileRow[]>(text, values);
+    if (!rows[0]) return null;
+    markReadAudited([rows[0].id]);
+    return toFileRecord(rows[0]);
+  }
+
   /** The same, locked until the end of the transaction: the version check then holds. */
   async lockInScope(db: Db, id: string, scope: FileScope): Promise<FileRecord | null> {
     const { text, values } = fileDetailQuery(id, scope);
@@ -73,15 +83,17 @@ export class ApplicantFilesRepository {
     return rows[0] ? toFileRecord(rows[0]) : null;
   }
 
-  /** One statement: the page and its exact total (see fileSearchQuery). */
+  /** One statement: the page and its exact total (see fileSearchQuery), the read of the page logged. */
   async search(
     filters: FileFilters,
     scope: FileScope,
     page: { limit: number; offset: number },
   ): Promise<{ rows: FileSummaryRow[]; total: number }> {
-    const { text, values } = fileSearchQuery(filters, scope, page);
+    const { text, values } = fileSearchQuery(filters, scope, page, { logRead: true });
     const rows = await this.transactions.pool.query<(FileSummaryRow & { total: number })[]>(text, values);
-    return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
+    const found = rows.filter((row) => row.id !== null);
+    markReadAudited(found.map((row) => row.id));
+    return { rows: found, total: rows[0]?.total ?? 0 };
   }
 
   async insert(

@@ -78,7 +78,7 @@ export class ApplicantFilesService {
   }
 
   async get(principal: AuthenticatedPrincipal, grant: Grant, id: string): Promise<FileWithEtag> {
-    const file = await this.files.findInScope(id, this.scopeOf(principal, grant));
+    const file = await this.files.readInScope(id, this.scopeOf(principal, grant));
     if (!file) throw notFound('Applicant file');
     return { view: this.view(file, principal), version: file.version };
   }

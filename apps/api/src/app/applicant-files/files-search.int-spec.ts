@@ -181,6 +181,8 @@ describe('applicant files: search and lists', () => {
       return t.queries.count - before;
     };
     expect(await count('?pageSize=1')).toBe(await count('?pageSize=100'));
+    // The session check, then the page with its total and the audit entries of its files.
+    expect(await count('?q=menard')).toBeLessThanOrEqual(2);
   });
   it('follows a change of name at once, and counts broad searches up to a cap', async () => {
     const agent = token['mourenx.agent']!;

@@ -64,6 +64,15 @@ describe('audit log', () => {
     expect(new Date(log.items[0]!.at).toISOString()).toBe(log.items[0]!.at);
   });
 
+  it('records a read once, however the id is spelled', async () => {
+    const file = await createFile(t, token['mourenx.agent']!, minimalFile({ lastName: 'Majuscule' }));
+    const read = await t.request('GET', `/api/applicant-files/${file.id.toUpperCase()}`, {
+      token: token['orthez.accueil'],
+    });
+    expect(read.status).toBe(200);
+    expect((await entries(`?applicantFileId=${file.id}&action=READ`)).total).toBe(1);
+  });
+
   it('records one read per file a list shows', async () => {
     const a = await createFile(
       t,

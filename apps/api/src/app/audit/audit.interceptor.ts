@@ -1,7 +1,8 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { type Observable, from, mergeMap } from 'rxjs';
+import { type Observable, from, mergeMap, of } from 'rxjs';
+import { requestContext } from '@api/platform/request-context';
 import { AUDIT_METADATA, type AuditedRead } from './audit.decorator';
 import { AuditRepository } from './audit.repository';
 
@@ -31,7 +32,8 @@ function filesFrom(files: AuditedRead['files'][number], request: Request, body: 
 
 /**
  * After a successful read of personal data, one audit entry per file, before the answer leaves:
- * when the log cannot be written, nothing is served.
+ * when the log cannot be written, nothing is served. Files the read's own statement already
+ * logged (readAuditCte) are not logged twice.
  */
 @Injectable()
 export class AuditReadInterceptor implements NestInterceptor {
@@ -44,12 +46,13 @@ export class AuditReadInterceptor implements NestInterceptor {
     const read = this.reflector.get<AuditedRead | undefined>(AUDIT_METADATA, context.getHandler());
     if (!read) return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
-    return next
-      .handle()
-      .pipe(
-        mergeMap((body: unknown) =>
-          from(this.audit.record(read.action, filesOf(read, request, body)).then(() => body)),
-        ),
-      );
+    return next.handle().pipe(
+      mergeMap((body: unknown) => {
+        const logged = requestContext()?.readsAudited;
+        // A route parameter may spell the id in capitals; the logged ids are PostgreSQL's.
+        const files = filesOf(read, request, body).filter((id) => !logged?.has(id.toLowerCase()));
+        return files.length === 0 ? of(body) : from(this.audit.record(read.action, files).then(() => body));
+      }),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction } from '@passerelle/shared/domain';
 import { type Db, Transactions } from '@api/platform/database/transactions';
-import { requestContext } from '@api/platform/request-context';
+import { type Actor, actorOf } from './read-audit';
 
 export interface AuditRow {
   id: string;
@@ -35,26 +35,14 @@ export class AuditRepository {
     action: AuditAction,
     fileIds: readonly (string | null)[],
     db: Db = this.transactions.pool,
-    actor: {
-      userId?: string | null;
-      username?: string | null;
-      organizationId?: string | null;
-      route?: string;
-    } = {},
+    actor: Actor = {},
   ): Promise<void> {
     if (fileIds.length === 0) return;
-    const context = requestContext();
+    const [userId, username, organizationId, route] = actorOf(actor);
     await db.query(
       `INSERT INTO audit_entry (user_id, username, organization_id, applicant_file_id, action, route)
        SELECT $1, $2, $3, file_id, $4, $5 FROM unnest($6::uuid[]) AS file_id`,
-      [
-        actor.userId ?? context?.userId ?? null,
-        (actor.username ?? context?.username ?? null)?.slice(0, 128) ?? null,
-        actor.organizationId ?? context?.organizationId ?? null,
-        action,
-        (actor.route ?? context?.route ?? 'internal').slice(0, 200),
-        [...new Set(fileIds)],
-      ],
+      [userId, username, organizationId, action, route, [...new Set(fileIds)]],
     );
   }
 

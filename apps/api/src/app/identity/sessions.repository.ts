@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { OrganizationType, Role } from '@passerelle/shared/domain';
+import { Transactions } from '@api/platform/database/transactions';
 import { SessionEntity } from './session.entity';
+import { LIVE_SESSION_SQL, LIVE_SESSION_TOUCH_SQL } from './sessions.queries';
 
 export interface SessionPrincipalRow {
   session_id: string;
@@ -18,24 +20,12 @@ export interface SessionPrincipalRow {
   registers_demands: boolean;
 }
 
-/** The one query that turns a session id into a principal; it also applies every way a session ends. */
-const LIVE_SESSION_SQL = `
-  SELECT s.id AS session_id, s.last_seen_at, s.refresh_token_hash,
-         u.id AS user_id, u.username, u.display_name, u.role,
-         o.id AS organization_id, o.name AS organization_name, o.type AS organization_type, o.registers_demands
-    FROM user_session s
-    JOIN app_user u ON u.id = s.user_id
-    JOIN organization o ON o.id = u.organization_id
-   WHERE s.id = $1
-     AND s.revoked_at IS NULL
-     AND s.expires_at > now()
-     AND s.last_seen_at > now() - make_interval(mins => $2)
-     AND u.active
-     AND o.active`;
-
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   async findLive(sessionId: string, idleMinutes: number): Promise<SessionPrincipalRow | null> {
     const rows = (await this.dataSource.query(LIVE_SESSION_SQL, [
@@ -45,27 +35,17 @@ export class SessionsRepository {
     return rows[0] ?? null;
   }
 
-  /**
-   * The same lookup for an authenticated request, keeping the session alive in the same statement
-   * (written at most once a minute per session): one round trip per request instead of two.
-   */
+  /** The same lookup for an authenticated request, kept alive: one round trip (LIVE_SESSION_TOUCH_SQL). */
   async findLiveAndTouch(
     sessionId: string,
     userId: string,
     idleMinutes: number,
   ): Promise<SessionPrincipalRow | null> {
-    const rows = (await this.dataSource.query(
-      `WITH live AS (${LIVE_SESSION_SQL}
-     AND u.id = $3
-       ), touched AS (
-         UPDATE user_session s SET last_seen_at = now()
-           FROM live
-          WHERE s.id = live.session_id AND s.last_seen_at < now() - interval '1 minute'
-         RETURNING s.id
-       )
-       SELECT * FROM live`,
-      [sessionId, idleMinutes, userId],
-    )) as SessionPrincipalRow[];
+    const rows = await this.transactions.pool.query<SessionPrincipalRow[]>(LIVE_SESSION_TOUCH_SQL, [
+      sessionId,
+      idleMinutes,
+      userId,
+    ]);
     return rows[0] ?? null;
   }
 

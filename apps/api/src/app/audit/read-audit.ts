@@ -1,0 +1,52 @@
+import type { SqlParams } from '@api/platform/database/sql-params';
+import { requestContext } from '@api/platform/request-context';
+
+/** Who an audit entry names; what is missing comes from the request context. */
+export interface Actor {
+  userId?: string | null;
+  username?: string | null;
+  organizationId?: string | null;
+  route?: string;
+}
+
+/** Who acted and through which route: what the caller says, else the request context. */
+export function actorOf(actor: Actor): [string | null, string | null, string | null, string] {
+  const context = requestContext();
+  return [
+    actor.userId ?? context?.userId ?? null,
+    (actor.username ?? context?.username ?? null)?.slice(0, 128) ?? null,
+    actor.organizationId ?? context?.organizationId ?? null,
+    (actor.route ?? context?.route ?? 'internal').slice(0, 200),
+  ];
+}
+
+/**
+ * The audit entries of a read, written by the very statement that reads the files: a
+ * data-modifying CTE named `name` that logs one READ entry per row of `source` (a CTE of the
+ * statement with an `id` column), for the actor and route of the request context. No further
+ * statement, no further round trip; once the statement has succeeded, `markReadAudited` tells the
+ * read interceptor, which then skips these files.
+ *
+ * Only for a statement that is its own transaction (on the pool, never inside `Transactions.run`):
+ * it commits asynchronously. `synchronous_commit` is off for that transaction only, so the answer
+ * does not wait for a WAL flush (one per read otherwise, slower as the load grows). The trade-off:
+ * a crash of PostgreSQL or of its machine (not a clean stop) can lose the read entries of the last
+ * fraction of a second (at most three times wal_writer_delay, 600 ms by default), never user data:
+ * writes and their entries still commit durably.
+ */
+export function readAuditCte(name: string, source: string, params: SqlParams): string {
+  const [userId, username, organizationId, route] = actorOf({}).map((value) => params.add(value));
+  return `${name} AS (
+  INSERT INTO audit_entry (user_id, username, organization_id, applicant_file_id, action, route)
+  SELECT ${userId}::uuid, ${username}, ${organizationId}::uuid, ${source}.id, 'READ', ${route}
+  FROM ${source}, set_config('synchronous_commit', 'off', true)
+)`;
+}
+
+/** After a statement built with readAuditCte succeeded: these files' reads are logged. */
+export function markReadAudited(fileIds: readonly string[]): void {
+  const context = requestContext();
+  if (!context) return;
+  context.readsAudited ??= new Set();
+  for (const id of fileIds) context.readsAudited.add(id);
+}
