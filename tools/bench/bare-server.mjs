@@ -1,7 +1,13 @@
 // The benchmark's baseline: a bare node:http + pg server answering the two benchmarked routes
-// with the very SQL statements of the API (the builder functions of
-// apps/api/src/app/applicant-files/applicant-files.queries.ts, loaded through swc-node, never
-// copied), and nothing else: no framework, no authentication, no validation, no audit, no mapping.
+// with the very SQL statements the API sends for them (QUALITY.md: "running the same SQL
+// statements"), loaded through swc-node from the API's sources, never copied:
+// - the session check with its keep-alive (LIVE_SESSION_TOUCH_SQL), for the session and user named
+//   by the bearer token's payload (decoded, not verified: no cryptography here);
+// - the file statement of applicant-files.queries.ts, with its read-audit entries written by the
+//   same statement, as the API writes them.
+// And nothing else: no framework, no token signature, no validation, no mapping, no logging.
+// With BARE_STATEMENTS=main it runs the file statement alone, without session check or audit
+// entries (the stricter baseline of earlier runs).
 //
 //   DATABASE_URL=postgres://… PORT=0 BENCH_USERNAME=mourenx.agent node tools/bench/bare-server.mjs
 //
@@ -18,7 +24,12 @@ process.env.SWC_NODE_PROJECT = join(root, 'apps/api/tsconfig.app.json');
 const require = createRequire(import.meta.url);
 require('@swc-node/register');
 const queries = require(join(root, 'apps/api/src/app/applicant-files/applicant-files.queries.ts'));
+const { LIVE_SESSION_TOUCH_SQL } = require(join(root, 'apps/api/src/app/identity/sessions.queries.ts'));
+const { runWithRequestContext } = require(join(root, 'apps/api/src/platform/request-context.ts'));
 const domain = require(join(root, 'libs/shared/domain/src/index.ts'));
+
+const allStatements = (process.env.BARE_STATEMENTS ?? 'all') === 'all';
+const IDLE_MINUTES = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
 
 // As the API's data source: calendar dates stay text.
 pg.types.setTypeParser(1082, (value) => value);
@@ -29,11 +40,12 @@ if (!url) throw new Error('DATABASE_URL is required');
 const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'passerelle-bare-bench' });
 
 const username = process.env.BENCH_USERNAME ?? 'mourenx.agent';
-const { rows: users } = await pool.query('SELECT role, organization_id FROM app_user WHERE username = $1', [
-  username,
-]);
+const { rows: users } = await pool.query(
+  'SELECT id, role, organization_id FROM app_user WHERE username = $1',
+  [username],
+);
 if (users.length === 0) throw new Error(`No user ${username}`);
-const { role, organization_id: organizationId } = users[0];
+const { id: userId, role, organization_id: organizationId } = users[0];
 const scopeOf = (action) => {
   const grant = domain.PERMISSIONS[action][role];
   if (!grant) throw new Error(`${role} may not ${action}`);
@@ -51,14 +63,34 @@ function send(res, status, body) {
   res.end(text);
 }
 
+/** The session check of an authenticated request, as the API sends it; false when the session is not live. */
+async function sessionLive(req) {
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const payload = token?.split('.')[1];
+  if (!payload) return false;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  const { rows } = await pool.query(LIVE_SESSION_TOUCH_SQL, [claims.sid, IDLE_MINUTES, claims.sub]);
+  return rows.length > 0;
+}
+
+/** The route's statement, with the read-audit entries the API writes in it. */
+function fileStatement(route, build) {
+  if (!allStatements) return build({});
+  return runWithRequestContext({ route, userId, username, organizationId }, () => build({ logRead: true }));
+}
+
 async function list(res, params) {
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? domain.DEFAULT_PAGE_SIZE);
   const filters = { q: params.get('q') ?? undefined };
-  const statement = queries.fileSearchQuery(filters, scopeOf('files.list'), {
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-  });
+  const statement = fileStatement('GET /api/applicant-files', (options) =>
+    queries.fileSearchQuery(
+      filters,
+      scopeOf('files.list'),
+      { limit: pageSize, offset: (page - 1) * pageSize },
+      options,
+    ),
+  );
   // Page and total in one statement, as the API's repository does.
   const { rows } = await pool.query(statement.text, statement.values);
   send(res, 200, {
@@ -71,7 +103,9 @@ async function list(res, params) {
 
 async function detail(res, id) {
   if (!UUID.test(id)) return send(res, 400, { statusCode: 400 });
-  const statement = queries.fileDetailQuery(id, scopeOf('files.read'));
+  const statement = fileStatement('GET /api/applicant-files/:id', (options) =>
+    queries.fileDetailQuery(id, scopeOf('files.read'), options),
+  );
   const { rows } = await pool.query(statement.text, statement.values);
   if (rows.length === 0) return send(res, 404, { statusCode: 404 });
   return send(res, 200, rows[0]);
@@ -80,12 +114,15 @@ async function detail(res, id) {
 const server = createServer((req, res) => {
   const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = parsed.pathname;
-  let work;
-  if (req.method === 'GET' && path === '/api/applicant-files') work = list(res, parsed.searchParams);
-  else if (req.method === 'GET' && path.startsWith('/api/applicant-files/'))
-    work = detail(res, path.slice('/api/applicant-files/'.length));
-  else if (path === '/health') work = Promise.resolve(send(res, 200, { status: 'ok' }));
-  else work = Promise.resolve(send(res, 404, { statusCode: 404 }));
+  const route = async () => {
+    if (path === '/health') return send(res, 200, { status: 'ok' });
+    if (req.method !== 'GET' || !path.startsWith('/api/applicant-files'))
+      return send(res, 404, { statusCode: 404 });
+    if (allStatements && !(await sessionLive(req))) return send(res, 401, { statusCode: 401 });
+    if (path === '/api/applicant-files') return list(res, parsed.searchParams);
+    return detail(res, path.slice('/api/applicant-files/'.length));
+  };
+  const work = route();
   work.catch((error) => {
     process.stderr.write(`bare server: ${error.message}\n`);
     if (!res.headersSent) send(res, 500, { statusCode: 500 });

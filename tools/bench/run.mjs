@@ -2,7 +2,7 @@
 // and bare node:http + pg server side by side. See tools/bench/README.md.
 //
 //   node tools/bench/run.mjs [--data-dir tmp/bench-data | --database-url URL] [--duration 20]
-//        [--warmup 3] [--clients 1,4,20] [--scenarios search,detail] [--seed 7]
+//        [--warmup 3] [--clients 1,4,20] [--scenarios search,detail] [--seed 7] [--bare-statements all|main]
 //
 // Everything stays on 127.0.0.1; every loop is bounded in time and in count.
 import { spawn } from 'node:child_process';
@@ -37,6 +37,7 @@ function options() {
       clients: { type: 'string', default: '1,4,20' },
       scenarios: { type: 'string', default: 'search,detail' },
       seed: { type: 'string', default: '7' },
+      'bare-statements': { type: 'string', default: 'all' },
     },
   });
   const duration = Number(values.duration);
@@ -48,7 +49,10 @@ function options() {
     throw new Error('--clients: 1..200 each');
   const scenarios = values.scenarios.split(',');
   if (scenarios.some((s) => s !== 'search' && s !== 'detail')) throw new Error('--scenarios: search, detail');
+  const bareStatements = values['bare-statements'];
+  if (bareStatements !== 'all' && bareStatements !== 'main') throw new Error('--bare-statements: all, main');
   return {
+    bareStatements,
     dataDir: resolve(values['data-dir']),
     databaseUrl: values['database-url'],
     duration,
@@ -368,6 +372,7 @@ async function main() {
       DATABASE_URL: url,
       PORT: String(barePort),
       BENCH_USERNAME: BENCH_USER,
+      BARE_STATEMENTS: opts.bareStatements,
     });
     cleanups.push(() => bare.stop());
     await Promise.all([
@@ -403,7 +408,7 @@ async function main() {
       const [one] = paths[scenario];
       for (const [name, port, token] of [
         ['API', apiPort, accessToken],
-        ['bare', barePort, null],
+        ['bare', barePort, accessToken],
       ]) {
         const status = await get(new Agent(), port, one, token);
         if (status !== 200) throw new Error(`${name} ${scenario} ${one}: HTTP ${status}`);
@@ -414,7 +419,7 @@ async function main() {
     for (const scenario of opts.scenarios) {
       for (const clients of opts.clients) {
         for (const [name, port, token] of [
-          ['bare', barePort, null],
+          ['bare', barePort, accessToken],
           ['API', apiPort, accessToken],
         ]) {
           if (opts.warmup > 0)
@@ -435,6 +440,11 @@ async function main() {
     print();
     print(
       `Passerelle benchmark — ${files.toLocaleString('en-US')} files, ${opts.duration} s per measurement (after ${opts.warmup} s of warm-up), user ${BENCH_USER}`,
+    );
+    print(
+      opts.bareStatements === 'all'
+        ? 'bare server: the same statements as the API (session check with keep-alive; file statement with its read-audit entries)'
+        : 'bare server: the file statement alone (no session check, no audit entries)',
     );
     print('scenario  clients  server     req/s   p50 ms   p95 ms   p99 ms  requests  failures   API/bare');
     for (const row of results) {
