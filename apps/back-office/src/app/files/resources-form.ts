@@ -13,6 +13,7 @@ import type {
   ReferenceTaxIncome,
   Resources,
 } from '@passerelle/shared/domain';
+import { calendarDateInParis } from '@passerelle/shared/domain';
 import { fullName } from './file-format';
 import { cents, integer } from './validation';
 
@@ -82,7 +83,7 @@ export function taxIncomeForm(
   fb: NonNullableFormBuilder,
   person: PersonRef,
   tax: Partial<ReferenceTaxIncome> = {},
-  year = new Date().getFullYear() - 2,
+  year = Number(calendarDateInParis(new Date()).slice(0, 4)) - 2,
 ): TaxIncomeForm {
   return fb.group({
     person: [person],

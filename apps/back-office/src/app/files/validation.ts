@@ -1,5 +1,5 @@
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
-import { SNE_NUMBER_PATTERN } from '@passerelle/shared/domain';
+import { SNE_NUMBER_PATTERN, calendarDateInParis } from '@passerelle/shared/domain';
 import { calendarDateOf } from './file-format';
 
 /** The API's rule for a phone number (`05 59 00 00 00`, `+33 6 …`). */
@@ -19,11 +19,13 @@ export function personName(control: AbstractControl<string>): ValidationErrors |
   return value === '' || /^[\p{L}][\p{L}\p{M}' ’.-]*$/u.test(value) ? null : { personName: true };
 }
 
-/** A birth date as the API accepts it: not in the future, not before 1900. */
+/**
+ * A birth date (or any day that cannot be in the future) as the API accepts it: not after today in
+ * Paris (the API's calendar, whatever the browser's time zone), not before 1900.
+ */
 export function pastBirthDate(control: AbstractControl<Date | null>): ValidationErrors | null {
   const day = calendarDateOf(control.value);
-  const today = calendarDateOf(new Date());
-  if (day && today && day > today) return { future: true };
+  if (day && day > calendarDateInParis(new Date())) return { future: true };
   return day && day < '1900-01-01' ? { tooOld: true } : null;
 }
 
