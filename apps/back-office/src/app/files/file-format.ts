@@ -1,4 +1,4 @@
-import type { CalendarDate, CommuneView } from '@passerelle/shared/domain';
+import { type CalendarDate, type CommuneView, calendarDateInParis } from '@passerelle/shared/domain';
 
 /** `2026-02-28` → `28/02/2026`, without going through a `Date` (no time zone to shift the day). */
 export function frenchDate(date: CalendarDate | null | undefined): string {
@@ -12,6 +12,11 @@ export function calendarDateOf(date: Date | null | undefined): CalendarDate | un
   if (!date || Number.isNaN(date.getTime())) return undefined;
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Today in Paris (the API's calendar), as the local day a datepicker shows, whatever the browser's zone. */
+export function todayInParis(): Date {
+  return dateOf(calendarDateInParis(new Date())) as Date;
 }
 
 /** `YYYY-MM-DD` → the local day a datepicker shows. */

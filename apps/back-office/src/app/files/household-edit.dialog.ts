@@ -29,6 +29,7 @@ import { PersonFieldsComponent } from './person-fields.component';
 import { RemovableRowComponent } from '../ui/removable-row.component';
 import { WriteFailureComponent } from './write-failure.component';
 import { FORM_DIALOG_KIT } from './form-dialog-kit';
+import { todayInParis } from './file-format';
 
 /** At most as many people as the API keeps. */
 const MAX_MEMBERS = 30;
@@ -61,7 +62,7 @@ export class HouseholdEditDialog extends FileEditDialog {
   ];
   protected readonly members = this.form.controls.members;
   protected readonly maxMembers = MAX_MEMBERS;
-  protected readonly today = new Date();
+  protected readonly today = todayInParis();
   protected readonly relationships = CO_APPLICANT_RELATIONSHIPS;
   protected readonly memberKinds = HOUSEHOLD_MEMBER_KINDS;
   protected readonly memberRelationships = HOUSEHOLD_RELATIONSHIPS;

@@ -17,6 +17,7 @@ import { housingContent, housingForm, housingFormValue, mainReasonAfter } from '
 import { EuroFieldComponent } from '../ui/euro-field.component';
 import { WriteFailureComponent } from './write-failure.component';
 import { FORM_DIALOG_KIT } from './form-dialog-kit';
+import { todayInParis } from './file-format';
 
 /** « Logement actuel »: the current housing and the reasons of the demand, one of them the main one. */
 @Component({
@@ -38,7 +39,7 @@ export class HousingEditDialog extends FileEditDialog {
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = housingForm(this.fb);
   protected readonly fields = ['currentHousing', 'reasons'];
-  protected readonly today = new Date();
+  protected readonly today = todayInParis();
   protected readonly statuses = HOUSING_STATUSES;
   protected readonly types = HOUSING_TYPES;
   protected readonly reasons = REASONS;

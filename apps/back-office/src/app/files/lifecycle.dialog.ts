@@ -9,11 +9,10 @@ import {
   CLOSURE_REASONS,
   type ClosureReason,
   FILE_STATUS_LABELS,
-  calendarDateInParis,
   type PossibleDuplicate,
 } from '@passerelle/shared/domain';
 import { catchError, of } from 'rxjs';
-import { calendarDateOf, dateOf, frenchDate, fullName } from './file-format';
+import { calendarDateOf, frenchDate, fullName, todayInParis } from './file-format';
 import type { LifecycleStep } from './file-permissions';
 import { FileEditDialog, type FileWrite } from './file-edit-dialog';
 import { sneNumber } from './validation';
@@ -59,7 +58,7 @@ export class LifecycleDialog extends FileEditDialog {
   protected readonly dateLabel = DATE_LABELS[this.step];
   protected readonly reasons = CLOSURE_CHOICES;
   protected readonly reasonLabels = CLOSURE_REASON_LABELS;
-  protected readonly today = dateOf(calendarDateInParis(new Date())) as Date;
+  protected readonly today = todayInParis();
   protected readonly file = this.store.file;
   protected readonly frenchDate = frenchDate;
 

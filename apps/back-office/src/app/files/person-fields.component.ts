@@ -18,6 +18,7 @@ import {
 import { PERSON_FIELDS, type PersonField, personFieldPath, type PersonForm } from './person-form';
 import { errorMessage } from './validation';
 import { fieldMessage, type WriteFailure } from './write-outcome';
+import { todayInParis } from './file-format';
 
 /**
  * The fields of a person, shared by the creation page, the identity dialog (the applicant) and the
@@ -54,7 +55,7 @@ export class PersonFieldsComponent {
   readonly communes = input<readonly CommuneView[]>([]);
 
   protected readonly shown = computed(() => new Set(this.show()));
-  protected readonly today = new Date();
+  protected readonly today = todayInParis();
   protected readonly civilities = CIVILITIES;
   protected readonly nationalities = NATIONALITIES;
   protected readonly familySituations = FAMILY_SITUATIONS;

@@ -13,8 +13,7 @@ import type {
   ReferenceTaxIncome,
   Resources,
 } from '@passerelle/shared/domain';
-import { calendarDateInParis } from '@passerelle/shared/domain';
-import { fullName } from './file-format';
+import { fullName, todayInParis } from './file-format';
 import { cents, integer } from './validation';
 
 /** The API's bounds (file-content.dto.ts). */
@@ -83,7 +82,7 @@ export function taxIncomeForm(
   fb: NonNullableFormBuilder,
   person: PersonRef,
   tax: Partial<ReferenceTaxIncome> = {},
-  year = Number(calendarDateInParis(new Date()).slice(0, 4)) - 2,
+  year = todayInParis().getFullYear() - 2,
 ): TaxIncomeForm {
   return fb.group({
     person: [person],
@@ -115,7 +114,7 @@ export function fillResources(
   form: ResourcesForm,
   file: ApplicantFileView | null,
   people: readonly HouseholdPerson[],
-  today = new Date(),
+  today = todayInParis(),
 ): ReferenceTaxIncome[] {
   const { incomes, taxIncomes } = form.controls;
   incomes.clear();

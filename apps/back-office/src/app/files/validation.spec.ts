@@ -1,5 +1,5 @@
 import { FormControl } from '@angular/forms';
-import { dateOf } from './file-format';
+import { calendarDateOf, dateOf, todayInParis } from './file-format';
 import { pastBirthDate } from './validation';
 
 describe('pastBirthDate', () => {
@@ -12,6 +12,8 @@ describe('pastBirthDate', () => {
     jest.useFakeTimers({ now: new Date('2026-11-26T23:30:00Z') });
     expect(check('2026-11-27')).toBeNull();
     expect(check('2026-11-28')).toEqual({ future: true });
+    // What the datepickers offer as today and as their latest day.
+    expect(calendarDateOf(todayInParis())).toBe('2026-11-27');
   });
 
   it('refuses a day before 1900 and accepts an empty field', () => {

@@ -4,11 +4,10 @@ import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular
 import { MatDialogRef } from '@angular/material/dialog';
 import { MatSuffix } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { calendarDateInParis } from '@passerelle/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { AppointmentsService } from '../../../appointments/appointments.service';
 import { apiErrorMessage } from '../../../ui/api-error';
-import { calendarDateOf, dateOf } from '../../file-format';
+import { calendarDateOf, todayInParis } from '../../file-format';
 import { FileStore } from '../../file-store';
 import { FORM_DIALOG_KIT } from '../../form-dialog-kit';
 import { errorMessage } from '../../validation';
@@ -67,7 +66,7 @@ export class ReceptionRequestDialog {
   private readonly appointments = inject(AppointmentsService);
   private readonly ref = inject(MatDialogRef<ReceptionRequestDialog>);
 
-  protected readonly today = dateOf(calendarDateInParis(new Date())) as Date;
+  protected readonly today = todayInParis();
   protected readonly form = inject(NonNullableFormBuilder).group({
     requestedOn: [this.today as Date | null, Validators.required],
   });

@@ -3,13 +3,9 @@ import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatSuffix } from '@angular/material/form-field';
-import {
-  calendarDateInParis,
-  FLAG_STATUS_LABELS,
-  FRAGILITY_CRITERION_LABELS,
-} from '@passerelle/shared/domain';
+import { FLAG_STATUS_LABELS, FRAGILITY_CRITERION_LABELS } from '@passerelle/shared/domain';
 import type { Observable } from 'rxjs';
-import { calendarDateOf, dateOf } from '../../file-format';
+import { calendarDateOf, todayInParis } from '../../file-format';
 import { pastBirthDate } from '../../validation';
 import { CASEWORK_DIALOG_KIT, CaseworkDialog, clearBlank } from '../casework-dialog';
 import type { FailureWording } from '../shared/casework-failure';
@@ -48,7 +44,7 @@ export class FlagDecideDialog extends CaseworkDialog {
   protected readonly title = this.confirming ? 'Confirmer une fragilité' : 'Écarter une fragilité';
   protected readonly labels = FRAGILITY_CRITERION_LABELS;
   protected readonly statusLabels = FLAG_STATUS_LABELS;
-  protected readonly today = dateOf(calendarDateInParis(new Date())) as Date;
+  protected readonly today = todayInParis();
   protected readonly maxNote = MAX_DECISION_NOTE;
 
   private readonly target = this.lookUp((fileId) => this.api.list(fileId), this.data.flagId);

@@ -13,10 +13,10 @@ import {
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { calendarDateInParis, type PartnerEventType } from '@passerelle/shared/domain';
+import { type PartnerEventType } from '@passerelle/shared/domain';
 import { tap } from 'rxjs';
 import { notBlank } from '../../../referrals/new-referral/new-referral.form';
-import { calendarDateOf, dateOf } from '../../file-format';
+import { calendarDateOf, dateOf, todayInParis } from '../../file-format';
 import { FileStore } from '../../file-store';
 import { errorMessage } from '../../validation';
 import { WriteFailureComponent } from '../../write-failure.component';
@@ -58,7 +58,7 @@ export class PartnerEventDialog {
   protected readonly type = inject<PartnerEventType>(MAT_DIALOG_DATA);
   protected readonly text = PARTNER_EVENT_FORMS[this.type];
 
-  protected readonly today = dateOf(calendarDateInParis(new Date())) as Date;
+  protected readonly today = todayInParis();
   /** A lease cannot precede the registration of the demand. */
   protected readonly earliest =
     this.type === 'LEASE_SIGNED' ? dateOf(this.store.file()?.registeredOn ?? null) : null;
