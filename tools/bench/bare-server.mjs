@@ -4,7 +4,8 @@
 // - the session check with its keep-alive (LIVE_SESSION_TOUCH_SQL), for the session and user named
 //   by the bearer token's payload (decoded, not verified: no cryptography here);
 // - the file statement of applicant-files.queries.ts, with its read-audit entries written by the
-//   same statement, as the API writes them.
+//   same statement, as the API writes them;
+// prepared per connection where the API prepares them (the session check, the file detail).
 // And nothing else: no framework, no token signature, no validation, no mapping, no logging.
 // With BARE_STATEMENTS=main it runs the file statement alone, without session check or audit
 // entries (the stricter baseline of earlier runs).
@@ -26,6 +27,7 @@ require('@swc-node/register');
 const queries = require(join(root, 'apps/api/src/app/applicant-files/applicant-files.queries.ts'));
 const { LIVE_SESSION_TOUCH_SQL } = require(join(root, 'apps/api/src/app/identity/sessions.queries.ts'));
 const { runWithRequestContext } = require(join(root, 'apps/api/src/platform/request-context.ts'));
+const { preparedName } = require(join(root, 'apps/api/src/platform/database/transactions.ts'));
 const domain = require(join(root, 'libs/shared/domain/src/index.ts'));
 
 const allStatements = (process.env.BARE_STATEMENTS ?? 'all') === 'all';
@@ -69,7 +71,12 @@ async function sessionLive(req) {
   const payload = token?.split('.')[1];
   if (!payload) return false;
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  const { rows } = await pool.query(LIVE_SESSION_TOUCH_SQL, [claims.sid, IDLE_MINUTES, claims.sub]);
+  // Prepared once per connection, as the API's Transactions.prepared does.
+  const { rows } = await pool.query({
+    name: preparedName(LIVE_SESSION_TOUCH_SQL),
+    text: LIVE_SESSION_TOUCH_SQL,
+    values: [claims.sid, IDLE_MINUTES, claims.sub],
+  });
   return rows.length > 0;
 }
 
@@ -106,7 +113,7 @@ async function detail(res, id) {
   const statement = fileStatement('GET /api/applicant-files/:id', (options) =>
     queries.fileDetailQuery(id, scopeOf('files.read'), options),
   );
-  const { rows } = await pool.query(statement.text, statement.values);
+  const { rows } = await pool.query({ name: preparedName(statement.text), ...statement });
   if (rows.length === 0) return send(res, 404, { statusCode: 404 });
   return send(res, 200, rows[0]);
 }

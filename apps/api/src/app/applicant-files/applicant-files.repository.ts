@@ -70,7 +70,7 @@ export class ApplicantFilesRepository {
   /** The same for a caller who reads it (files.read): the read is logged by the same statement. */
   async readInScope(id: string, scope: FileScope): Promise<FileRecord | null> {
     const { text, values } = fileDetailQuery(id, scope, { logRead: true });
-    const rows = await this.transactions.pool.query<FileRow[]>(text, values);
+    const rows = await this.transactions.prepared.query<FileRow[]>(text, values);
     if (!rows[0]) return null;
     markReadAudited([rows[0].id]);
     return toFileRecord(rows[0]);

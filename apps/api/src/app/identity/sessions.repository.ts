@@ -41,7 +41,7 @@ export class SessionsRepository {
     userId: string,
     idleMinutes: number,
   ): Promise<SessionPrincipalRow | null> {
-    const rows = await this.transactions.pool.query<SessionPrincipalRow[]>(LIVE_SESSION_TOUCH_SQL, [
+    const rows = await this.transactions.prepared.query<SessionPrincipalRow[]>(LIVE_SESSION_TOUCH_SQL, [
       sessionId,
       idleMinutes,
       userId,
