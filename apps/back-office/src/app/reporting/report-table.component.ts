@@ -104,14 +104,6 @@ import { ReportExport } from './report-export.service';
       gap: 0.5rem;
       margin-top: 0.5rem;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
     @media print {
       .downloads {
         display: none;

@@ -21,23 +21,7 @@ import { MatButton } from '@angular/material/button';
       <button mat-stroked-button type="button" (click)="cancelled.emit()">Annuler</button>
     </div>
   `,
-  styles: `
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5rem 0.75rem;
-    }
-    .message {
-      max-width: 48rem;
-      padding: 0.75rem 1rem;
-      border-radius: var(--mat-sys-corner-small);
-    }
-    .error {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-  `,
+  styleUrl: './form-actions.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FormActionsComponent {

@@ -25,21 +25,7 @@ export interface PageMessage {
       }
     </div>
   `,
-  styles: `
-    .message {
-      max-width: 48rem;
-      padding: 0.75rem 1rem;
-      border-radius: var(--mat-sys-corner-small);
-    }
-    .error {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .notice {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-  `,
+  styleUrl: './page-message.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PageMessageComponent {

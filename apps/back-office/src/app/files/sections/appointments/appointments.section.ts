@@ -1,13 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatAnchor, MatButton } from '@angular/material/button';
-import {
-  MatExpansionPanel,
-  MatExpansionPanelHeader,
-  MatExpansionPanelTitle,
-} from '@angular/material/expansion';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
 import {
   APPOINTMENT_OUTCOME_LABELS,
   type AppointmentView,
@@ -21,19 +13,12 @@ import { AuthService, principalOf } from '../../../auth/auth.service';
 import { FileStore } from '../../file-store';
 import { appointmentAbilities } from './appointment-abilities';
 import { receptionCommitment } from './reception-state';
+import { SECTION_KIT } from '../shared/section-kit';
 
 /** « Rendez-vous »: the applicant's requests to be received (the one-month clock) and the appointments. */
 @Component({
   selector: 'bo-file-appointments',
-  imports: [
-    RouterLink,
-    MatAnchor,
-    MatButton,
-    MatExpansionPanel,
-    MatExpansionPanelHeader,
-    MatExpansionPanelTitle,
-    MatProgressBar,
-  ],
+  imports: [SECTION_KIT],
   templateUrl: './appointments.section.html',
   styleUrl: '../referrals/section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,13 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatAnchor, MatButton } from '@angular/material/button';
-import {
-  MatExpansionPanel,
-  MatExpansionPanelHeader,
-  MatExpansionPanelTitle,
-} from '@angular/material/expansion';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
 import { PARTNER_EVENT_TYPE_LABELS } from '@passerelle/shared/domain';
 import { formatDateTime } from '../../../appointments/paris-time';
 import { AuthService, principalOf } from '../../../auth/auth.service';
@@ -16,19 +8,12 @@ import { FileStore } from '../../file-store';
 import { PARTNER_EVENT_PATHS, recordablePartnerEvents, seesPartnerEvents } from './partner-event-abilities';
 import { PARTNER_EVENT_FORMS } from './partner-event-form';
 import { PartnerEventsService } from './partner-events.service';
+import { SECTION_KIT } from '../shared/section-kit';
 
 /** « Propositions et attributions »: offers, commission decisions, the signed lease, notes. */
 @Component({
   selector: 'bo-file-partner-events',
-  imports: [
-    RouterLink,
-    MatAnchor,
-    MatButton,
-    MatExpansionPanel,
-    MatExpansionPanelHeader,
-    MatExpansionPanelTitle,
-    MatProgressBar,
-  ],
+  imports: [SECTION_KIT],
   templateUrl: './partner-events.section.html',
   styleUrl: '../referrals/section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

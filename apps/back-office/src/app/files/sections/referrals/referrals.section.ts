@@ -1,13 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatAnchor, MatButton } from '@angular/material/button';
-import {
-  MatExpansionPanel,
-  MatExpansionPanelHeader,
-  MatExpansionPanelTitle,
-} from '@angular/material/expansion';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
 import { FRAGILITY_CRITERION_LABELS, REFERRAL_STATUS_LABELS } from '@passerelle/shared/domain';
 import { map } from 'rxjs';
 import { formatDateTime } from '../../../appointments/paris-time';
@@ -15,19 +7,12 @@ import { AuthService, principalOf } from '../../../auth/auth.service';
 import { ReferralsService } from '../../../referrals/referrals.service';
 import { FileStore } from '../../file-store';
 import { referralAbilities } from './referral-abilities';
+import { SECTION_KIT } from '../shared/section-kit';
 
 /** « Orientations »: where the applicant was sent, by whom, and what came of it. */
 @Component({
   selector: 'bo-file-referrals',
-  imports: [
-    RouterLink,
-    MatAnchor,
-    MatButton,
-    MatExpansionPanel,
-    MatExpansionPanelHeader,
-    MatExpansionPanelTitle,
-    MatProgressBar,
-  ],
+  imports: [SECTION_KIT],
   templateUrl: './referrals.section.html',
   styleUrl: './section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
