@@ -21,6 +21,7 @@ import type {
   PossibleDuplicate,
   TimelineEventView,
 } from '@passerelle/shared/domain';
+import { IdParam } from '@api/platform/http/id-param';
 import { etagOf, requiredVersion } from '@api/platform/http/if-match';
 import { pageRequest } from '@api/platform/http/pagination';
 import { RequiresAction } from '@api/app/access/action.decorator';
@@ -32,7 +33,6 @@ import { ApplicantFilesService } from './applicant-files.service';
 import { FileContentDto } from './dto/file-content.dto';
 import {
   ClosureDto,
-  IdParam,
   ListFilesQueryDto,
   PartnerEventDto,
   RegistrationDto,

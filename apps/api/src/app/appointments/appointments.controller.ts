@@ -14,7 +14,7 @@ import { RequiresAction } from '@api/app/access/action.decorator';
 import { AuditRead } from '@api/app/audit/audit.decorator';
 import { CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
-import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
+import { IdParam } from '@api/platform/http/id-param';
 import { AppointmentsService } from './appointments.service';
 import {
   CreateAppointmentDto,

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIT_ACTIONS, type AuditAction, type Page } from '@passerelle/shared/domain';
-import { CodeField, DateField, PatternField } from '@api/platform/http/fields';
+import { CodeField, DateField, PatternField, UUID } from '@api/platform/http/fields';
 import { PageQueryDto } from '@api/platform/http/pagination';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AuditQueryDto extends PageQueryDto {
   @PatternField(UUID, 36, { optional: true }) applicantFileId?: string;

@@ -12,7 +12,7 @@ import { DOCUMENT_MEDIA_TYPES, type Grant, type SupportingDocumentView } from '@
 import { RequiresAction } from '@api/app/access/action.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
-import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
+import { IdParam } from '@api/platform/http/id-param';
 import { attachmentDisposition } from './document-names';
 import { DocumentsService } from './documents.service';
 import { UpdateDocumentDto } from './dto/document-requests.dto';

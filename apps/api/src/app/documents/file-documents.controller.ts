@@ -16,7 +16,7 @@ import { AuditRead } from '@api/app/audit/audit.decorator';
 import { RequiresAction } from '@api/app/access/action.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
-import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
+import { IdParam } from '@api/platform/http/id-param';
 import { type UploadedDocumentFile, DocumentsService } from './documents.service';
 import {
   ListDocumentsQueryDto,

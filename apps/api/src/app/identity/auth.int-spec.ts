@@ -62,6 +62,21 @@ describe('sign-in and sessions', () => {
     expect((await t.request('GET', '/api/auth/me', { token: `${session.accessToken}x` })).status).toBe(401);
   });
 
+  it('still checks the signature of a token once a genuine one was verified', async () => {
+    const session = await t.login('orthez.ts');
+    expect((await t.request('GET', '/api/auth/me', { token: session.accessToken })).status).toBe(200);
+    const [header, payload, signature] = session.accessToken.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp: number };
+    const longer = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 86_400 })).toString('base64url');
+    const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    for (const forged of [`${header}.${longer}.${signature}`, `${header}.${payload}.${flipped}`]) {
+      const answer = await t.request<ApiError>('GET', '/api/auth/me', { token: forged });
+      expect(answer.status).toBe(401);
+      expect(answer.body.message).toBe('Invalid or expired token');
+    }
+    expect((await t.request('GET', '/api/auth/me', { token: session.accessToken })).status).toBe(200);
+  });
+
   it('rotates the refresh token, and a reused one ends the session', async () => {
     const session = await t.login('sdsei.ts');
     const refreshed = await t.request<LoginResponse>('POST', '/api/auth/refresh', {

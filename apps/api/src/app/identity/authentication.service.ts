@@ -4,13 +4,13 @@ import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { DomainError } from '@api/platform/http/domain-error';
 import { type AuthenticatedPrincipal, capabilitiesOf } from '@api/app/access/principal';
 import { type SessionPrincipalRow, SessionsRepository } from './sessions.repository';
+import { type VerifiedClaims, VerifiedTokens } from './verified-tokens';
+import { UUID } from '@api/platform/http/fields';
 
 export interface AccessTokenClaims {
   sub: string;
   sid: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const unauthenticated = (message = 'Authentication required'): DomainError =>
   new DomainError('UNAUTHENTICATED', message);
@@ -36,6 +36,8 @@ export function principalFromRow(row: SessionPrincipalRow): AuthenticatedPrincip
 /** Bearer token → principal, checked against the database on every request. */
 @Injectable()
 export class AuthenticationService {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly sessions: SessionsRepository,
@@ -49,18 +51,28 @@ export class AuthenticationService {
   async authenticate(authorization: string | undefined): Promise<AuthenticatedPrincipal> {
     const match = /^Bearer ([A-Za-z0-9._-]{1,4096})$/.exec(authorization ?? '');
     if (!match?.[1]) throw unauthenticated();
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1]);
-    } catch {
-      throw unauthenticated('Invalid or expired token');
+    const token = match[1];
+    let claims = this.verified.get(token, Date.now());
+    if (!claims) {
+      claims = await this.verify(token);
+      this.verified.remember(token, claims);
     }
-    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid))
-      throw unauthenticated('Invalid or expired token');
-    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub))
-      throw unauthenticated('Invalid or expired token');
     const row = await this.sessions.findLiveAndTouch(claims.sid, claims.sub, this.config.sessionIdleMinutes);
     if (!row) throw unauthenticated('Session ended');
     return principalFromRow(row);
+  }
+
+  private async verify(token: string): Promise<VerifiedClaims> {
+    let claims: Partial<VerifiedClaims>;
+    try {
+      claims = await this.jwt.verifyAsync<Partial<VerifiedClaims> & object>(token);
+    } catch {
+      throw unauthenticated('Invalid or expired token');
+    }
+    const { sid, sub, exp } = claims;
+    if (typeof sid !== 'string' || !UUID.test(sid)) throw unauthenticated('Invalid or expired token');
+    if (typeof sub !== 'string' || !UUID.test(sub)) throw unauthenticated('Invalid or expired token');
+    if (typeof exp !== 'number') throw unauthenticated('Invalid or expired token');
+    return { sid, sub, exp };
   }
 }

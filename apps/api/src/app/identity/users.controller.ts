@@ -10,7 +10,7 @@ import {
 import type { Page, UserView, UserWithActivationCode } from '@passerelle/shared/domain';
 import { pageRequest } from '@api/platform/http/pagination';
 import { RequiresAction } from '@api/app/access/action.decorator';
-import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
+import { IdParam } from '@api/platform/http/id-param';
 import {
   CreateUserDto,
   ListUsersQueryDto,

@@ -7,7 +7,7 @@ import { CodeField, DateField } from '@api/platform/http/fields';
 import { RequiresAction } from '@api/app/access/action.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
-import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
+import { IdParam } from '@api/platform/http/id-param';
 import { ApplicantFileResponse } from '@api/app/applicant-files/dto/file-responses';
 import { exportDocument } from './export-document';
 import { type PersonalDataExport, PrivacyService } from './privacy.service';

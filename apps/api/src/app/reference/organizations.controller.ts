@@ -4,7 +4,7 @@ import type { OrganizationView } from '@passerelle/shared/domain';
 import { Transactions } from '@api/platform/database/transactions';
 import { DomainError, notFound } from '@api/platform/http/domain-error';
 import { RequiresAction } from '@api/app/access/action.decorator';
-import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
+import { IdParam } from '@api/platform/http/id-param';
 import { AuditRepository } from '@api/app/audit/audit.repository';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organizations.dto';
 import { OrganizationResponse } from './dto/reference.responses';

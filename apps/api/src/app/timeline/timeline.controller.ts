@@ -7,7 +7,7 @@ import { AuditRead } from '@api/app/audit/audit.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import { FileAccess } from '@api/app/access/file-access';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
-import { IdParam } from '@api/app/applicant-files/dto/file-requests.dto';
+import { IdParam } from '@api/platform/http/id-param';
 import { TimelinePageResponse } from './timeline.responses';
 import { toTimelineEventView, visibilitiesFor } from './timeline.mapper';
 import { TimelineRepository } from './timeline.repository';

@@ -125,6 +125,8 @@ export const NestedArrayField = (
   );
 
 /** INSEE commune code: five characters, Corsica's 2A/2B included. */
+/** A UUID as the API's ids are written (any case). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const INSEE_CODE = /^(\d{5}|2[AB]\d{3})$/;
 export const PHONE = /^\+?[0-9 .()-]{6,20}$/;
 export const POSTCODE = /^\d{5}$/;

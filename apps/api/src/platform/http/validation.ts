@@ -1,6 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@passerelle/shared/domain';
 import { DomainError } from './domain-error';
+import { IdParam } from './id-param';
 
 /** Flattens nested class-validator errors into `details` with dotted paths. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -13,8 +14,16 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   return result;
 }
 
+/** The global pipe: class-validator for every DTO, with a shortcut for a valid `:id` (see IdParam). */
+class ApiValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const id = metadata.metatype === IdParam ? IdParam.ofValid(value) : undefined;
+    return id ? Promise.resolve(id) : super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

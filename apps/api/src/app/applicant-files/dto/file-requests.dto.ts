@@ -1,4 +1,3 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { ValidateIf } from 'class-validator';
 import {
   type ApplicantFileQuery,
@@ -18,10 +17,8 @@ import {
   TYPOLOGIES,
   type Typology,
 } from '@passerelle/shared/domain';
-import { CodeField, DateField, INSEE_CODE, PatternField, TextField } from '@api/platform/http/fields';
+import { CodeField, DateField, INSEE_CODE, PatternField, TextField, UUID } from '@api/platform/http/fields';
 import { PageQueryDto } from '@api/platform/http/pagination';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class ListFilesQueryDto extends PageQueryDto implements ApplicantFileQuery {
   @TextField(100, {
@@ -71,10 +68,4 @@ export class PartnerEventDto implements PartnerEventRequest {
   @ValidateIf((body: PartnerEventDto) => body.type === 'OFFER_REFUSED' || body.reason !== undefined)
   @TextField(1000, { description: 'Required for OFFER_REFUSED' })
   reason?: string;
-}
-
-export class IdParam {
-  @ApiProperty({ format: 'uuid' })
-  @PatternField(UUID, 36)
-  id!: string;
 }

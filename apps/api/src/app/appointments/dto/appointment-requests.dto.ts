@@ -8,11 +8,10 @@ import {
   type ReceptionRequestBody,
   type UpdateAppointmentRequest,
 } from '@passerelle/shared/domain';
-import { CodeField, DateField, IntField, PatternField } from '@api/platform/http/fields';
+import { CodeField, DateField, IntField, PatternField, UUID } from '@api/platform/http/fields';
 import { PageQueryDto } from '@api/platform/http/pagination';
 import type { AppointmentFilters } from '@api/app/appointments/appointments.queries';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An instant with its offset, so that it cannot be read in the server's zone by mistake. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -12,10 +12,9 @@ import {
   type UserView,
   type UserWithActivationCode,
 } from '@passerelle/shared/domain';
-import { BooleanField, CodeField, PatternField, TextField } from '@api/platform/http/fields';
+import { BooleanField, CodeField, PatternField, TextField, UUID } from '@api/platform/http/fields';
 import { PageQueryDto } from '@api/platform/http/pagination';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Lower-case letters, digits, dots, dashes and underscores: `prenom.nom`. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 

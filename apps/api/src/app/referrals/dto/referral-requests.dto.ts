@@ -7,7 +7,7 @@ import {
   type ReferralStatus,
   type UpdateReferralRequest,
 } from '@passerelle/shared/domain';
-import { CodeField, CodesField, PatternField, TextField } from '@api/platform/http/fields';
+import { CodeField, CodesField, PatternField, TextField, UUID } from '@api/platform/http/fields';
 import { PageQueryDto } from '@api/platform/http/pagination';
 import {
   REFERRAL_DIRECTIONS,
@@ -15,7 +15,6 @@ import {
   type ReferralFilters,
 } from '@api/app/referrals/referrals.queries';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_BLANK = /\S/;
 const ANSWERS = ['ACCEPTED', 'DECLINED', 'DONE'] as const;
 

@@ -3,10 +3,8 @@ import {
   REPORTING_YEAR_PATTERN,
   type ReportingPeriodQuery,
 } from '@passerelle/shared/domain';
-import { DateField, PatternField } from '@api/platform/http/fields';
+import { DateField, PatternField, UUID } from '@api/platform/http/fields';
 import { PageQueryDto } from '@api/platform/http/pagination';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One of `from`/`to`, `year` or `quarter`; nothing: the last 12 months ending today. */
 export class ReportingPeriodQueryDto implements ReportingPeriodQuery {
