@@ -6,7 +6,7 @@ import type { AppConfig } from '@api/platform/config/config';
 import { dataSourceOptions } from '@api/platform/database/data-source';
 import { HealthController } from '@api/platform/health/health.controller';
 import { ApiExceptionFilter } from '@api/platform/http/api-exception.filter';
-import { RejectUndeclaredQueryInterceptor } from '@api/platform/http/query-guard.interceptor';
+import { RejectUndeclaredQueryGuard } from '@api/platform/http/query-guard';
 import { createValidationPipe } from '@api/platform/http/validation';
 import { LoggingModule } from '@api/platform/logging/logging.module';
 import { AccessGuard } from './access/access.guard';
@@ -67,9 +67,10 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        // In this order: who may call the route, then whether its query string is one it takes.
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RejectUndeclaredQueryGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: RejectUndeclaredQueryInterceptor },
         { provide: APP_INTERCEPTOR, useClass: AuditReadInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

@@ -118,6 +118,13 @@ describe('platform', () => {
     expect(unknownQuery.body.details).toEqual([
       { field: 'verbose', message: expect.stringContaining('verbose') },
     ]);
+    // Who may call comes first: a stranger learns nothing of what the route takes.
+    const file = '/api/applicant-files/0b6f1b0e-3c1d-4b7a-9e55-2f7c1d9a8b10?verbose=1';
+    expect((await t.request('GET', file)).status).toBe(401);
+    const { accessToken } = await t.login('mourenx.agent');
+    const refused = await t.request<ApiError>('GET', file, { token: accessToken });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details?.map((d) => d.field)).toEqual(['verbose']);
   });
 
   it('has migrations that match the entities exactly', async () => {
