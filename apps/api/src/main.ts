@@ -1,8 +1,19 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '@api/platform/config/config';
+import { type AppConfig, ConfigError, loadConfig } from '@api/platform/config/config';
 import { createApp } from '@api/platform/create-app';
+import { startWorkers } from '@api/platform/workers';
 import { prepareDatabase } from '@api/app/database-setup';
+
+const writeLog = (entry: object): void => {
+  process.stdout.write(`${JSON.stringify({ time: Date.now(), ...entry })}\n`);
+};
+
+async function listen(config: AppConfig): Promise<void> {
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+}
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -15,21 +26,29 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
+  // A worker of API_WORKERS > 1: the primary has prepared the database.
+  if (cluster.isWorker) return listen(config);
+
   const prepared = await prepareDatabase(config);
-  const app = await createApp(config);
-  await app.listen(config.port, config.host);
-  const log = {
+  if (config.workers > 1) {
+    const workers = startWorkers({ count: config.workers, log: writeLog });
+    for (const signal of ['SIGTERM', 'SIGINT'] as const)
+      process.once(signal, () => void workers.stop().then(() => process.exit(0)));
+    await workers.listening;
+  } else {
+    await listen(config);
+  }
+  writeLog({
     level: 30,
-    time: Date.now(),
     msg: 'Passerelle is listening',
     mode: config.mode,
     port: config.port,
+    workers: config.workers,
     migrationsApplied: prepared.migrations.length,
     demoAccountsCreated: prepared.demoAccounts,
     demoFilesCreated: prepared.demoFiles,
     backOffice: config.backOfficeDir,
-  };
-  process.stdout.write(`${JSON.stringify(log)}\n`);
+  });
 }
 
 bootstrap().catch((error: unknown) => {

@@ -34,6 +34,14 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.demoPassword).toBe('demo');
     expect(config.firstCoordinator).toBeNull();
+    expect(config.workers).toBe(1);
+  });
+
+  it('reads the number of API processes, 1 to 32', () => {
+    const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
+    expect(loadConfig({ ...demo, API_WORKERS: '2' }).workers).toBe(2);
+    for (const bad of ['0', '33', 'two', '1.5'])
+      expect(() => loadConfig({ ...demo, API_WORKERS: bad })).toThrow(/API_WORKERS must be an integer/);
   });
 
   it('reads the first coordinator, both variables or none', () => {

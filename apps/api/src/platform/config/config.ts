@@ -26,6 +26,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** AES-256 key of the documents at rest (32 bytes). */
   documentsKey: Buffer;
+  /** API processes sharing the port (`node:cluster`); 1 runs the API in the started process. */
+  workers: number;
 }
 
 /** The documents key used when none is set outside production: known, so refused in production. */
@@ -153,6 +155,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     trustProxy: bool('TRUST_PROXY', false),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     documentsKey,
+    workers: integer('API_WORKERS', 1, 1, 32),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
