@@ -13,134 +13,161 @@
 //   DATABASE_URL=postgres://… PORT=0 BENCH_USERNAME=mourenx.agent node tools/bench/bare-server.mjs
 //
 // It prints `listening <port>` once ready. The caller's scope is the one the API would compute for
-// BENCH_USERNAME, from the shared permission table.
+// BENCH_USERNAME, from the shared permission table. BARE_WORKERS=N runs N such processes on the
+// port with node:cluster, as the API's API_WORKERS does (PORT must then be set).
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-process.env.SWC_NODE_PROJECT = join(root, 'apps/api/tsconfig.app.json');
-const require = createRequire(import.meta.url);
-require('@swc-node/register');
-const queries = require(join(root, 'apps/api/src/app/applicant-files/applicant-files.queries.ts'));
-const { LIVE_SESSION_TOUCH_SQL } = require(join(root, 'apps/api/src/app/identity/sessions.queries.ts'));
-const { runWithRequestContext } = require(join(root, 'apps/api/src/platform/request-context.ts'));
-const { preparedName } = require(join(root, 'apps/api/src/platform/database/transactions.ts'));
-const domain = require(join(root, 'libs/shared/domain/src/index.ts'));
-
-const allStatements = (process.env.BARE_STATEMENTS ?? 'all') === 'all';
-const IDLE_MINUTES = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
-
-// As the API's data source: calendar dates stay text.
-pg.types.setTypeParser(1082, (value) => value);
-
-const url = process.env.DATABASE_URL;
-if (!url) throw new Error('DATABASE_URL is required');
-// The API's pool size (dataSourceOptions: extra.max).
-const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'passerelle-bare-bench' });
-
-const username = process.env.BENCH_USERNAME ?? 'mourenx.agent';
-const { rows: users } = await pool.query(
-  'SELECT id, role, organization_id FROM app_user WHERE username = $1',
-  [username],
-);
-if (users.length === 0) throw new Error(`No user ${username}`);
-const { id: userId, role, organization_id: organizationId } = users[0];
-const scopeOf = (action) => {
-  const grant = domain.PERMISSIONS[action][role];
-  if (!grant) throw new Error(`${role} may not ${action}`);
-  return { scope: grant.scope, organizationId, today: domain.calendarDateInParis(new Date()) };
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function send(res, status, body) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+const workers = Number(process.env.BARE_WORKERS ?? 1);
+if (workers > 1 && cluster.isPrimary) {
+  let listening = 0;
+  let stopping = false;
+  for (let i = 0; i < workers; i++)
+    cluster.fork().once('listening', () => {
+      if (++listening === workers) process.stdout.write(`listening ${process.env.PORT}\n`);
+    });
+  cluster.on('exit', (_worker, code) => {
+    if (!stopping) process.exit(code ?? 1);
   });
-  res.end(text);
-}
-
-/** The session check of an authenticated request, as the API sends it; false when the session is not live. */
-async function sessionLive(req) {
-  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  const payload = token?.split('.')[1];
-  if (!payload) return false;
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  // Prepared once per connection, as the API's Transactions.prepared does.
-  const { rows } = await pool.query({
-    name: preparedName(LIVE_SESSION_TOUCH_SQL),
-    text: LIVE_SESSION_TOUCH_SQL,
-    values: [claims.sid, IDLE_MINUTES, claims.sub],
-  });
-  return rows.length > 0;
-}
-
-/** The route's statement, with the read-audit entries the API writes in it. */
-function fileStatement(route, build) {
-  if (!allStatements) return build({});
-  return runWithRequestContext({ route, userId, username, organizationId }, () => build({ logRead: true }));
-}
-
-async function list(res, params) {
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? domain.DEFAULT_PAGE_SIZE);
-  const filters = { q: params.get('q') ?? undefined };
-  const statement = fileStatement('GET /api/applicant-files', (options) =>
-    queries.fileSearchQuery(
-      filters,
-      scopeOf('files.list'),
-      { limit: pageSize, offset: (page - 1) * pageSize },
-      options,
-    ),
-  );
-  // Page and total in one statement, as the API's repository does.
-  const { rows } = await pool.query(statement.text, statement.values);
-  send(res, 200, {
-    items: rows.filter((row) => row.id !== null),
-    total: rows[0]?.total ?? 0,
-    page,
-    pageSize,
-  });
-}
-
-async function detail(res, id) {
-  if (!UUID.test(id)) return send(res, 400, { statusCode: 400 });
-  const statement = fileStatement('GET /api/applicant-files/:id', (options) =>
-    queries.fileDetailQuery(id, scopeOf('files.read'), options),
-  );
-  const { rows } = await pool.query({ name: preparedName(statement.text), ...statement });
-  if (rows.length === 0) return send(res, 404, { statusCode: 404 });
-  return send(res, 200, rows[0]);
-}
-
-const server = createServer((req, res) => {
-  const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const path = parsed.pathname;
-  const route = async () => {
-    if (path === '/health') return send(res, 200, { status: 'ok' });
-    if (req.method !== 'GET' || !path.startsWith('/api/applicant-files'))
-      return send(res, 404, { statusCode: 404 });
-    if (allStatements && !(await sessionLive(req))) return send(res, 401, { statusCode: 401 });
-    if (path === '/api/applicant-files') return list(res, parsed.searchParams);
-    return detail(res, path.slice('/api/applicant-files/'.length));
+  const stopAll = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 2000).unref();
+    cluster.on('exit', () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
   };
-  const work = route();
-  work.catch((error) => {
-    process.stderr.write(`bare server: ${error.message}\n`);
-    if (!res.headersSent) send(res, 500, { statusCode: 500 });
+  process.on('SIGTERM', stopAll);
+  process.on('SIGINT', stopAll);
+} else {
+  await serve();
+}
+
+async function serve() {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  process.env.SWC_NODE_PROJECT = join(root, 'apps/api/tsconfig.app.json');
+  const require = createRequire(import.meta.url);
+  require('@swc-node/register');
+  const queries = require(join(root, 'apps/api/src/app/applicant-files/applicant-files.queries.ts'));
+  const { LIVE_SESSION_TOUCH_SQL } = require(join(root, 'apps/api/src/app/identity/sessions.queries.ts'));
+  const { runWithRequestContext } = require(join(root, 'apps/api/src/platform/request-context.ts'));
+  const { preparedName } = require(join(root, 'apps/api/src/platform/database/transactions.ts'));
+  const domain = require(join(root, 'libs/shared/domain/src/index.ts'));
+
+  const allStatements = (process.env.BARE_STATEMENTS ?? 'all') === 'all';
+  const IDLE_MINUTES = Number(process.env.SESSION_IDLE_MINUTES ?? 30);
+
+  // As the API's data source: calendar dates stay text.
+  pg.types.setTypeParser(1082, (value) => value);
+
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is required');
+  // The API's pool size (dataSourceOptions: extra.max).
+  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'passerelle-bare-bench' });
+
+  const username = process.env.BENCH_USERNAME ?? 'mourenx.agent';
+  const { rows: users } = await pool.query(
+    'SELECT id, role, organization_id FROM app_user WHERE username = $1',
+    [username],
+  );
+  if (users.length === 0) throw new Error(`No user ${username}`);
+  const { id: userId, role, organization_id: organizationId } = users[0];
+  const scopeOf = (action) => {
+    const grant = domain.PERMISSIONS[action][role];
+    if (!grant) throw new Error(`${role} may not ${action}`);
+    return { scope: grant.scope, organizationId, today: domain.calendarDateInParis(new Date()) };
+  };
+
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+  function send(res, status, body) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  }
+
+  /** The session check of an authenticated request, as the API sends it; false when the session is not live. */
+  async function sessionLive(req) {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const payload = token?.split('.')[1];
+    if (!payload) return false;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    // Prepared once per connection, as the API's Transactions.prepared does.
+    const { rows } = await pool.query({
+      name: preparedName(LIVE_SESSION_TOUCH_SQL),
+      text: LIVE_SESSION_TOUCH_SQL,
+      values: [claims.sid, IDLE_MINUTES, claims.sub],
+    });
+    return rows.length > 0;
+  }
+
+  /** The route's statement, with the read-audit entries the API writes in it. */
+  function fileStatement(route, build) {
+    if (!allStatements) return build({});
+    return runWithRequestContext({ route, userId, username, organizationId }, () => build({ logRead: true }));
+  }
+
+  async function list(res, params) {
+    const page = Number(params.get('page') ?? 1);
+    const pageSize = Number(params.get('pageSize') ?? domain.DEFAULT_PAGE_SIZE);
+    const filters = { q: params.get('q') ?? undefined };
+    const statement = fileStatement('GET /api/applicant-files', (options) =>
+      queries.fileSearchQuery(
+        filters,
+        scopeOf('files.list'),
+        { limit: pageSize, offset: (page - 1) * pageSize },
+        options,
+      ),
+    );
+    // Page and total in one statement, as the API's repository does.
+    const { rows } = await pool.query(statement.text, statement.values);
+    send(res, 200, {
+      items: rows.filter((row) => row.id !== null),
+      total: rows[0]?.total ?? 0,
+      page,
+      pageSize,
+    });
+  }
+
+  async function detail(res, id) {
+    if (!UUID.test(id)) return send(res, 400, { statusCode: 400 });
+    const statement = fileStatement('GET /api/applicant-files/:id', (options) =>
+      queries.fileDetailQuery(id, scopeOf('files.read'), options),
+    );
+    const { rows } = await pool.query({ name: preparedName(statement.text), ...statement });
+    if (rows.length === 0) return send(res, 404, { statusCode: 404 });
+    return send(res, 200, rows[0]);
+  }
+
+  const server = createServer((req, res) => {
+    const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = parsed.pathname;
+    const route = async () => {
+      if (path === '/health') return send(res, 200, { status: 'ok' });
+      if (req.method !== 'GET' || !path.startsWith('/api/applicant-files'))
+        return send(res, 404, { statusCode: 404 });
+      if (allStatements && !(await sessionLive(req))) return send(res, 401, { statusCode: 401 });
+      if (path === '/api/applicant-files') return list(res, parsed.searchParams);
+      return detail(res, path.slice('/api/applicant-files/'.length));
+    };
+    const work = route();
+    work.catch((error) => {
+      process.stderr.write(`bare server: ${error.message}\n`);
+      if (!res.headersSent) send(res, 500, { statusCode: 500 });
+    });
   });
-});
-server.keepAliveTimeout = 65_000;
+  server.keepAliveTimeout = 65_000;
 
-const stop = () => server.close(() => void pool.end().then(() => process.exit(0)));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+  const stop = () => server.close(() => void pool.end().then(() => process.exit(0)));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`listening ${server.address().port}\n`);
-});
+  server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+    if (cluster.isPrimary) process.stdout.write(`listening ${server.address().port}\n`);
+  });
+}

@@ -3,6 +3,7 @@
 //
 //   node tools/bench/run.mjs [--data-dir tmp/bench-data | --database-url URL] [--duration 20]
 //        [--warmup 3] [--clients 1,4,20] [--scenarios search,detail] [--seed 7] [--bare-statements all|main]
+//        [--workers 1] [--tcp] [--cpu-profile DIR]
 //
 // Everything stays on 127.0.0.1; every loop is bounded in time and in count.
 import { spawn } from 'node:child_process';
@@ -38,6 +39,9 @@ function options() {
       scenarios: { type: 'string', default: 'search,detail' },
       seed: { type: 'string', default: '7' },
       'bare-statements': { type: 'string', default: 'all' },
+      workers: { type: 'string', default: '1' },
+      tcp: { type: 'boolean', default: false },
+      'cpu-profile': { type: 'string' },
     },
   });
   const duration = Number(values.duration);
@@ -51,7 +55,12 @@ function options() {
   if (scenarios.some((s) => s !== 'search' && s !== 'detail')) throw new Error('--scenarios: search, detail');
   const bareStatements = values['bare-statements'];
   if (bareStatements !== 'all' && bareStatements !== 'main') throw new Error('--bare-statements: all, main');
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers: 1..8');
   return {
+    workers,
+    tcp: values.tcp,
+    cpuProfile: values['cpu-profile'] ? resolve(values['cpu-profile']) : undefined,
     bareStatements,
     dataDir: resolve(values['data-dir']),
     databaseUrl: values['database-url'],
@@ -325,7 +334,8 @@ async function main() {
     if (!url) {
       const server = await startBenchPostgres(opts.dataDir, { durable: true, log: say });
       cleanups.push(() => server.stop());
-      url = server.url;
+      // The API and the database on one machine talk over PostgreSQL's Unix socket, unless --tcp.
+      url = opts.tcp ? server.url : (server.socketUrl ?? server.url);
     }
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -354,7 +364,8 @@ async function main() {
     say(`prewarmed ${Math.round((warmed * 8) / 1024)} MB into shared buffers`);
 
     const apiPort = await freePort();
-    const api = startProcess('API', ['--enable-source-maps', API_MAIN], {
+    const profile = opts.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfile}`] : [];
+    const api = startProcess('API', [...profile, '--enable-source-maps', API_MAIN], {
       ...process.env,
       DATABASE_URL: url,
       PASSERELLE_MODE: 'demo',
@@ -364,6 +375,7 @@ async function main() {
       DATA_DIR: join(root, 'tmp/bench-api-data'),
       ACCESS_TOKEN_TTL_SECONDS: '3600',
       NODE_ENV: 'production',
+      API_WORKERS: String(opts.workers),
     });
     cleanups.push(() => api.stop());
     const barePort = await freePort();
@@ -373,6 +385,7 @@ async function main() {
       PORT: String(barePort),
       BENCH_USERNAME: BENCH_USER,
       BARE_STATEMENTS: opts.bareStatements,
+      BARE_WORKERS: String(opts.workers),
     });
     cleanups.push(() => bare.stop());
     await Promise.all([
@@ -445,6 +458,9 @@ async function main() {
       opts.bareStatements === 'all'
         ? 'bare server: the same statements as the API (session check with keep-alive; file statement with its read-audit entries)'
         : 'bare server: the file statement alone (no session check, no audit entries)',
+    );
+    print(
+      `processes: ${opts.workers} for the API (API_WORKERS) and ${opts.workers} for the bare server; database over ${url.includes('?host=') ? 'its Unix socket' : 'TCP'}`,
     );
     print('scenario  clients  server     req/s   p50 ms   p95 ms   p99 ms  requests  failures   API/bare');
     for (const row of results) {

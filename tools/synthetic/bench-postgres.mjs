@@ -13,7 +13,7 @@ export const BENCH_SETTINGS = {
 
 /** Starts the cluster under `dataDir` with BENCH_SETTINGS, restarting once when they had to change. */
 export async function startBenchPostgres(dataDir, { durable = true, log = () => undefined } = {}) {
-  let server = await startEmbeddedPostgres({ dataDir, durable, log });
+  let server = await startEmbeddedPostgres({ dataDir, durable, unixSocket: true, log });
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
   let changed = false;
@@ -30,7 +30,7 @@ export async function startBenchPostgres(dataDir, { durable = true, log = () => 
   if (changed) {
     log('applied the bench settings; restarting PostgreSQL');
     await server.stop();
-    server = await startEmbeddedPostgres({ dataDir, durable, log });
+    server = await startEmbeddedPostgres({ dataDir, durable, unixSocket: true, log });
   }
   return server;
 }
