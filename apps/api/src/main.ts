@@ -31,7 +31,14 @@ async function bootstrap(): Promise<void> {
 
   const prepared = await prepareDatabase(config);
   if (config.workers > 1) {
-    const workers = startWorkers({ count: config.workers, log: writeLog });
+    const workers = startWorkers({
+      count: config.workers,
+      log: writeLog,
+      onGiveUp: (error) => {
+        writeLog({ level: 60, msg: `Passerelle stopped: ${error.message}` });
+        process.exit(1);
+      },
+    });
     for (const signal of ['SIGTERM', 'SIGINT'] as const)
       process.once(signal, () => void workers.stop().then(() => process.exit(0)));
     await workers.listening;

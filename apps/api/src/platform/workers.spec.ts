@@ -1,5 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Workers, startWorkers } from './workers';
 
@@ -84,5 +86,24 @@ describe('startWorkers', () => {
     await expect(running.listening).rejects.toThrow(/ended before it listened \(exit code 3\)/);
     await running.stop();
     expect(running.pids()).toEqual([]);
+  });
+
+  it('stops them all and says so when a replacement cannot start', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'passerelle-workers-')), 'broken');
+    const gaveUp = new Promise<Error>((resolve) => {
+      workers = startWorkers({
+        count: 2,
+        exec,
+        env: { WORKER_FIXTURE_PORT: String(port), WORKER_FIXTURE_FAIL_IF: marker },
+        log,
+        onGiveUp: resolve,
+      });
+    });
+    await workers?.listening;
+    writeFileSync(marker, 'the next start fails');
+    await ask(port, '/exit');
+    expect((await gaveUp).message).toMatch(/ended before it listened \(exit code 3\)/);
+    expect(workers?.pids()).toEqual([]);
+    expect(await ask(port)).toBeNull();
   });
 });

@@ -11,10 +11,12 @@ export interface WorkerOptions {
   log: (entry: { level: number; msg: string; [key: string]: unknown }) => void;
   /** How long a stop waits for the workers before killing them. */
   stopTimeoutMs?: number;
+  /** After every worker listened, a new one could not start: all are stopped, then this is called. */
+  onGiveUp?: (error: Error) => void;
 }
 
 export interface Workers {
-  /** Resolves when every worker listens; rejects if one ends before it ever listened. */
+  /** Resolves when every worker listens; rejects, once all are stopped, if one ends before it ever listened. */
   listening: Promise<void>;
   /** Passes SIGTERM on to every worker; resolves when they have all ended. */
   stop(): Promise<void>;
@@ -28,30 +30,42 @@ export interface Workers {
  * separate instances behind a load balancer do. A worker that dies after it listened is replaced;
  * one that dies before is a failed start, and stops them all.
  */
-export function startWorkers({ count, exec, env, log, stopTimeoutMs = 15_000 }: WorkerOptions): Workers {
+export function startWorkers({
+  count,
+  exec,
+  env,
+  log,
+  stopTimeoutMs = 15_000,
+  onGiveUp,
+}: WorkerOptions): Workers {
   if (exec) cluster.setupPrimary({ exec });
   const running = new Set<Worker>();
   const listened = new WeakSet<Worker>();
   let stopping = false;
   let started = 0;
+  let ready = false;
   let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
   const listening = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  // A worker that cannot start will not start better a second time: stop them all.
+  const giveUp = (error: Error): void => {
+    void stop().then(() => (ready ? onGiveUp?.(error) : settle?.reject(error)));
+  };
 
   const fork = (): void => {
     const worker = cluster.fork(env);
     running.add(worker);
     worker.once('listening', () => {
       listened.add(worker);
-      if (++started === count) settle?.resolve();
+      if (++started === count) {
+        ready = true;
+        settle?.resolve();
+      }
     });
     worker.once('exit', (code, signal) => {
       running.delete(worker);
       if (stopping) return;
       if (!listened.has(worker)) {
-        settle?.reject(
-          new Error(`an API worker ended before it listened (${signal ?? `exit code ${code}`})`),
-        );
-        void stop();
+        giveUp(new Error(`an API worker ended before it listened (${signal ?? `exit code ${code}`})`));
         return;
       }
       log({ level: 50, msg: 'An API worker ended; starting another', pid: worker.process.pid, code, signal });
