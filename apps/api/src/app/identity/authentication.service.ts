@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { DomainError } from '@api/platform/http/domain-error';
+import { UUID } from '@api/platform/http/fields';
 import { type AuthenticatedPrincipal, capabilitiesOf } from '@api/app/access/principal';
 import { type SessionPrincipalRow, SessionsRepository } from './sessions.repository';
 import { type VerifiedClaims, VerifiedTokens } from './verified-tokens';
-import { UUID } from '@api/platform/http/fields';
 
 export interface AccessTokenClaims {
   sub: string;
