@@ -22,38 +22,34 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+process.env.SWC_NODE_PROJECT = join(root, 'apps/api/tsconfig.app.json');
+const require = createRequire(import.meta.url);
+require('@swc-node/register');
+
 const workers = Number(process.env.BARE_WORKERS ?? 1);
 if (workers > 1 && cluster.isPrimary) {
-  let listening = 0;
-  let stopping = false;
-  for (let i = 0; i < workers; i++)
-    cluster.fork().once('listening', () => {
-      if (++listening === workers) process.stdout.write(`listening ${process.env.PORT}\n`);
-    });
-  cluster.on('exit', (_worker, code) => {
-    if (!stopping) process.exit(code ?? 1);
+  // The API's own supervisor (API_WORKERS): each worker runs this script and serves.
+  const { startWorkers } = require(join(root, 'apps/api/src/platform/workers.ts'));
+  const running = startWorkers({
+    count: workers,
+    log: (entry) => process.stderr.write(`bare server: ${JSON.stringify(entry)}\n`),
   });
-  const stopAll = () => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    setTimeout(() => process.exit(0), 2000).unref();
-    cluster.on('exit', () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
-  };
-  process.on('SIGTERM', stopAll);
-  process.on('SIGINT', stopAll);
+  const stop = () => void running.stop().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  await running.listening;
+  process.stdout.write(`listening ${process.env.PORT}\n`);
 } else {
   await serve();
 }
 
 async function serve() {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  process.env.SWC_NODE_PROJECT = join(root, 'apps/api/tsconfig.app.json');
-  const require = createRequire(import.meta.url);
-  require('@swc-node/register');
   const queries = require(join(root, 'apps/api/src/app/applicant-files/applicant-files.queries.ts'));
   const { LIVE_SESSION_TOUCH_SQL } = require(join(root, 'apps/api/src/app/identity/sessions.queries.ts'));
   const { runWithRequestContext } = require(join(root, 'apps/api/src/platform/request-context.ts'));
   const { preparedName } = require(join(root, 'apps/api/src/platform/database/transactions.ts'));
+  const { UUID } = require(join(root, 'apps/api/src/platform/http/fields.ts'));
   const domain = require(join(root, 'libs/shared/domain/src/index.ts'));
 
   const allStatements = (process.env.BARE_STATEMENTS ?? 'all') === 'all';
@@ -79,8 +75,6 @@ async function serve() {
     if (!grant) throw new Error(`${role} may not ${action}`);
     return { scope: grant.scope, organizationId, today: domain.calendarDateInParis(new Date()) };
   };
-
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
   function send(res, status, body) {
     const text = JSON.stringify(body);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
+import type { Pool, QueryConfig } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -47,17 +47,13 @@ export class Transactions {
     // out and back in): no query runner, no event broadcast, nothing to build per statement, which
     // is measurable on every request. The logger still sees it (tests count statements there).
     const driverPool = () => (this.dataSource.driver as PostgresDriver).master as Pool;
-    this.pool = {
-      query: async <T>(text: string, values?: unknown[]): Promise<T> => {
-        this.dataSource.logger.logQuery(text, values);
-        return (await driverPool().query(text, values)).rows as T;
-      },
+    const send = async <T>(query: QueryConfig): Promise<T> => {
+      this.dataSource.logger.logQuery(query.text, query.values);
+      return (await driverPool().query(query)).rows as T;
     };
+    this.pool = { query: <T>(text: string, values?: unknown[]) => send<T>({ text, values }) };
     this.prepared = {
-      query: async <T>(text: string, values?: unknown[]): Promise<T> => {
-        this.dataSource.logger.logQuery(text, values);
-        return (await driverPool().query({ name: preparedName(text), text, values })).rows as T;
-      },
+      query: <T>(text: string, values?: unknown[]) => send<T>({ name: preparedName(text), text, values }),
     };
   }
 
