@@ -95,11 +95,18 @@ async function settle(page: Page): Promise<void> {
   await expect(page.locator('mat-progress-bar, mat-progress-spinner, mat-spinner')).toHaveCount(0);
 }
 
-/** Opens every closed expansion panel of the page, waiting for what each one loads. */
+/**
+ * Opens every closed expansion panel of the page, waiting for what each one loads.
+ * Each header is waited on until it says it is open: counting the closed ones right
+ * after a click could still see the one just clicked, then wait for it forever.
+ */
 async function openAllPanels(page: Page): Promise<void> {
-  const closed = page.locator('mat-expansion-panel-header[aria-expanded="false"]');
-  for (let left = await closed.count(); left > 0; left = await closed.count()) {
-    await closed.first().click();
+  const headers = page.locator('mat-expansion-panel-header');
+  for (let index = 0; index < (await headers.count()); index++) {
+    const header = headers.nth(index);
+    if ((await header.getAttribute('aria-expanded')) !== 'false') continue;
+    await header.click();
+    await expect(header).toHaveAttribute('aria-expanded', 'true');
   }
   await settle(page);
 }
