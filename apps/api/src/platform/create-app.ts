@@ -1,14 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from '@api/app/app.module';
 import type { AppConfig } from './config/config';
 import { serveBackOffice } from './http/back-office';
 import { bodyParsers } from './http/body-parsers';
 import { setupOpenApi } from './http/openapi';
-import { runWithRequestContext } from './request-context';
+import { AppLogger } from './logging/app-logger';
+import { ROOT_LOGGER } from './logging/logging.module';
+import { requestLogging } from './logging/request-logging';
 
 /** The whole HTTP application, configured the same way for `main.ts` and for the tests. */
 export async function createApp(
@@ -20,9 +20,10 @@ export async function createApp(
     bodyParser: false,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(requestLogging(app.get(ROOT_LOGGER)));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -45,7 +46,6 @@ export async function createApp(
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
-  app.use((req: Request, _res: Response, next: NextFunction) => runWithRequestContext({ ip: req.ip }, next));
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();

@@ -1,57 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule, type Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
-import type { Options } from 'pino-http';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import type { DestinationStream, Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { REDACTED_PATHS, redactUrl } from './redaction';
+import { AppLogger, createRootLogger } from './app-logger';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** The root pino logger, for the request lines (`requestLogging`). */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 /**
- * JSON logs on stdout, one line per request with its id; secrets and personal fields redacted.
+ * JSON logs on stdout: one line per request with its id (`requestLogging`, set up by createApp),
+ * and the application's own lines through `AppLogger`; secrets and personal fields redacted.
  * `destination` replaces stdout (tests capture the lines there).
  */
+@Global()
 @Module({})
 export class LoggingModule {
   static forRoot(destination?: DestinationStream): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRootAsync({
+      providers: [
+        {
+          provide: ROOT_LOGGER,
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig): Params => {
-            const pinoHttp: Options = {
-              level: config.logLevel,
-              redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-              genReqId: (req: IncomingMessage, res: ServerResponse) => {
-                const incoming = req.headers['x-request-id'];
-                const id =
-                  typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-                res.setHeader('X-Request-Id', id);
-                return id;
-              },
-              customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-                err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-              serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  url: redactUrl(req.url),
-                }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              },
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-            };
-            return {
-              // Nest 11 path syntax for "every route" (the library's default is the legacy `*`).
-              forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-              pinoHttp: destination ? [pinoHttp, destination] : pinoHttp,
-            };
-          },
-        }),
+          useFactory: (config: AppConfig): Logger => createRootLogger(config.logLevel, destination),
+        },
+        { provide: AppLogger, inject: [ROOT_LOGGER], useFactory: (root: Logger) => new AppLogger(root) },
       ],
+      exports: [ROOT_LOGGER, AppLogger],
     };
   }
 }

@@ -1,0 +1,71 @@
+import type { LoggerService } from '@nestjs/common';
+import pino, { type DestinationStream, type Level, type Logger } from 'pino';
+import type { AppConfig } from '../config/config';
+import { requestContext } from '../request-context';
+import { REDACTED_PATHS } from './redaction';
+
+/** The process's one pino logger: JSON lines on stdout (or `destination`), secrets and personal fields redacted. */
+export function createRootLogger(level: AppConfig['logLevel'], destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' } };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/** Nest's `error(message, stack, context)` when the stack comes as a string. */
+const STACK = /\n\s+at /;
+
+/**
+ * Nest's logger, written through the root pino logger. The calls of the code base keep pino's
+ * shape, `logger.error({ err }, 'what failed')`; Nest appends the logger's context (the class
+ * name) as the last argument. A line logged while serving a request carries that request's id.
+ */
+export class AppLogger implements LoggerService {
+  constructor(private readonly pino: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    if (!this.pino.isLevelEnabled(level)) return;
+    const fields: Record<string, unknown> = {};
+    const rest = [...params];
+    const context = rest.length > 0 ? rest.pop() : undefined;
+    if (typeof context === 'string') fields['context'] = context;
+    const requestId = requestContext()?.requestId;
+    if (requestId) fields['req'] = { id: requestId };
+
+    if (message instanceof Error) {
+      fields['err'] = message;
+      this.pino[level](fields, message.message);
+    } else if (typeof message === 'object' && message !== null) {
+      const text = rest.find((param): param is string => typeof param === 'string');
+      this.pino[level]({ ...fields, ...message }, text);
+    } else if (typeof rest[0] === 'string' && STACK.test(rest[0])) {
+      const err = new Error(String(message));
+      err.stack = rest[0];
+      this.pino[level]({ ...fields, err }, String(message));
+    } else {
+      this.pino[level](fields, String(message));
+    }
+  }
+}
