@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule } from '@api/platform/config/config.module';
 import type { AppConfig } from '@api/platform/config/config';
@@ -23,7 +23,6 @@ import { AppointmentsModule } from './appointments/appointments.module';
 import { AuditModule } from './audit/audit.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReportingModule } from './reporting/reporting.module';
-import { AuditReadInterceptor } from './audit/audit.interceptor';
 import { PlatformModule } from '@api/platform/platform.module';
 import type { Clock } from '@api/platform/clock';
 import type { QueryCounter } from '@api/platform/database/query-counter';
@@ -71,7 +70,6 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: RejectUndeclaredQueryGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: AuditReadInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

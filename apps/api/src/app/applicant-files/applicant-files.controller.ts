@@ -25,7 +25,7 @@ import { IdParam } from '@api/platform/http/id-param';
 import { etagOf, requiredVersion } from '@api/platform/http/if-match';
 import { pageRequest } from '@api/platform/http/pagination';
 import { RequiresAction } from '@api/app/access/action.decorator';
-import { AuditRead } from '@api/app/audit/audit.decorator';
+import { AuditRead, AuditedByStatement } from '@api/app/audit/audit.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
 import { TimelineEventResponse } from '@api/app/timeline/timeline.responses';
@@ -67,7 +67,7 @@ export class ApplicantFilesController {
 
   @Get()
   @RequiresAction('files.list')
-  @AuditRead('items')
+  @AuditedByStatement()
   @ApiOperation({ summary: 'Search and list the files in your scope' })
   @ApiOkResponse({ type: ApplicantFilePageResponse })
   list(
@@ -96,7 +96,7 @@ export class ApplicantFilesController {
 
   @Get(':id')
   @RequiresAction('files.read')
-  @AuditRead('param')
+  @AuditedByStatement()
   @ApiOperation({ summary: 'The file as your role may see it, with its ETag' })
   @ApiOkResponse({ type: ApplicantFileResponse })
   async get(

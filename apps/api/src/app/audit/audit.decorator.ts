@@ -1,24 +1,21 @@
-import { SetMetadata } from '@nestjs/common';
-import type { AuditAction } from '@passerelle/shared/domain';
-
-export const AUDIT_METADATA = 'passerelle:audit';
+import { SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
+import { AUDIT_METADATA, AuditReadInterceptor, type AuditedFiles, type AuditedRead } from './audit.interceptor';
 
 /**
- * Where a read route finds the files whose personal data it returns:
- * - `param`: the `:id` of the route is the file;
- * - `items`: a page whose items are files (`items[].id`);
- * - `itemsFile`: a page (or array) of records that name their file (`applicantFileId`);
- * - `body`: the answer names its file (`applicantFileId`).
+ * Records an audit entry per file the route returned, after it succeeded (AuditReadInterceptor,
+ * on this route only: a route that reads no personal data pays nothing for it).
  */
-export type AuditedFiles = 'param' | 'items' | 'itemsFile' | 'body';
-
-export interface AuditedRead {
-  action: Extract<AuditAction, 'READ' | 'DOWNLOAD' | 'EXPORT'>;
-  files: readonly AuditedFiles[];
-}
-
-/** Records an audit entry per file the route returned, after it succeeded. */
 export const AuditRead = (
   files: AuditedFiles | readonly AuditedFiles[],
   action: AuditedRead['action'] = 'READ',
-): MethodDecorator => SetMetadata(AUDIT_METADATA, { action, files: [files].flat() } satisfies AuditedRead);
+): MethodDecorator =>
+  applyDecorators(
+    SetMetadata(AUDIT_METADATA, { action, files: [files].flat() } satisfies AuditedRead),
+    UseInterceptors(AuditReadInterceptor),
+  );
+
+/**
+ * A read whose own statement writes its audit entries (readAuditCte), in the same round trip:
+ * nothing runs after it. The audit log's integration tests pin one entry per file it returns.
+ */
+export const AuditedByStatement = (): MethodDecorator => SetMetadata(AUDIT_METADATA, 'statement');

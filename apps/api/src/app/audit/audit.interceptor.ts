@@ -3,8 +3,24 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { type Observable, from, mergeMap, of } from 'rxjs';
 import { requestContext } from '@api/platform/request-context';
-import { AUDIT_METADATA, type AuditedRead } from './audit.decorator';
+import type { AuditAction } from '@passerelle/shared/domain';
 import { AuditRepository } from './audit.repository';
+
+export const AUDIT_METADATA = 'passerelle:audit';
+
+/**
+ * Where a read route finds the files whose personal data it returns:
+ * - `param`: the `:id` of the route is the file;
+ * - `items`: a page whose items are files (`items[].id`);
+ * - `itemsFile`: a page (or array) of records that name their file (`applicantFileId`);
+ * - `body`: the answer names its file (`applicantFileId`).
+ */
+export type AuditedFiles = 'param' | 'items' | 'itemsFile' | 'body';
+
+export interface AuditedRead {
+  action: Extract<AuditAction, 'READ' | 'DOWNLOAD' | 'EXPORT'>;
+  files: readonly AuditedFiles[];
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
