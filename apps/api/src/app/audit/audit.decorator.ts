@@ -1,5 +1,10 @@
 import { SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
-import { AUDIT_METADATA, AuditReadInterceptor, type AuditedFiles, type AuditedRead } from './audit.interceptor';
+import {
+  AUDIT_METADATA,
+  AuditReadInterceptor,
+  type AuditedFiles,
+  type AuditedRead,
+} from './audit.interceptor';
 
 /**
  * Records an audit entry per file the route returned, after it succeeded (AuditReadInterceptor,

@@ -78,7 +78,9 @@ describe('requestLogging: one line per request, with its id', () => {
     await fetch(`${base}/api/boom?status=500`, { method: 'POST' });
     await fetch(`${base}/api/health`);
     const written = await settled(3);
-    expect(written.map(({ level, msg, req, res }) => [level, msg, req.method, req.url, res.statusCode])).toEqual([
+    expect(
+      written.map(({ level, msg, req, res }) => [level, msg, req.method, req.url, res.statusCode]),
+    ).toEqual([
       [30, 'request completed', 'GET', '/api/applicant-files?q=[REDACTED]&status=[REDACTED]', 200],
       [40, 'request completed', 'GET', '/api/applicant-files/123?status=[REDACTED]', 404],
       [50, 'request errored', 'POST', '/api/boom?status=[REDACTED]', 500],
@@ -99,6 +101,10 @@ describe('requestLogging: one line per request, with its id', () => {
       req.end();
     });
     const [line] = await settled(1);
-    expect(line).toMatchObject({ level: 40, msg: 'request aborted', req: { url: '/api/slow?status=[REDACTED]' } });
+    expect(line).toMatchObject({
+      level: 40,
+      msg: 'request aborted',
+      req: { url: '/api/slow?status=[REDACTED]' },
+    });
   });
 });
