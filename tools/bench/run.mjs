@@ -1,7 +1,7 @@
 // The search and detail benchmark over a loaded database (tools/synthetic/load-files.mjs), API
 // and bare node:http + pg server side by side. See tools/bench/README.md.
 //
-//   node tools/bench/run.mjs [--data-dir tmp/bench-data | --database-url URL] [--duration 20]
+//   node tools/bench/run.mjs [--data-dir tmp/bench-data | --database-url URL] [--duration 20] [--rounds 4]
 //        [--warmup 3] [--clients 1,4,20] [--scenarios search,detail] [--seed 7] [--bare-statements all|main]
 //        [--workers 1] [--tcp] [--cpu-profile DIR]
 //
@@ -34,6 +34,7 @@ function options() {
       'data-dir': { type: 'string', default: join(root, 'tmp/bench-data') },
       'database-url': { type: 'string' },
       duration: { type: 'string', default: '20' },
+      rounds: { type: 'string', default: '4' },
       warmup: { type: 'string', default: '3' },
       clients: { type: 'string', default: '1,4,20' },
       scenarios: { type: 'string', default: 'search,detail' },
@@ -48,6 +49,8 @@ function options() {
   const warmup = Number(values.warmup);
   if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1..600 seconds');
   if (!(warmup >= 0 && warmup <= 60)) throw new Error('--warmup must be 0..60 seconds');
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) throw new Error('--rounds: 1..20');
   const clients = values.clients.split(',').map(Number);
   if (clients.some((c) => !Number.isInteger(c) || c < 1 || c > 200))
     throw new Error('--clients: 1..200 each');
@@ -65,6 +68,7 @@ function options() {
     dataDir: resolve(values['data-dir']),
     databaseUrl: values['database-url'],
     duration,
+    rounds,
     warmup,
     clients,
     scenarios,
@@ -155,12 +159,15 @@ function get(agent, port, path, token) {
   });
 }
 
-/** `clients` concurrent loops for `seconds`, each sending the next path of the list. */
-async function drive({ port, token, paths, clients, seconds }) {
+/**
+ * `clients` concurrent loops for `seconds`, each sending the next path of the list, from `start`
+ * in it. Answers the latencies of the 200s, the other statuses and the wall time (see summarise).
+ */
+async function drive({ port, token, paths, clients, seconds, start = 0 }) {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const latencies = [];
   const failures = new Map();
-  let next = 0;
+  let next = start;
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const loop = async () => {
@@ -176,7 +183,16 @@ async function drive({ port, token, paths, clients, seconds }) {
   await Promise.all(Array.from({ length: clients }, loop));
   const wall = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
+  return { latencies, failures, wall, sent: next - start };
+}
+
+/** One line of the table from the slices of one server: requests/s over their wall time, percentiles over all. */
+function summarise(slices) {
+  const latencies = slices.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
+  const wall = slices.reduce((sum, slice) => sum + slice.wall, 0);
+  const failures = new Map();
+  for (const slice of slices)
+    for (const [status, n] of slice.failures) failures.set(status, (failures.get(status) ?? 0) + n);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
     requests: latencies.length,
@@ -428,31 +444,44 @@ async function main() {
       }
     }
 
+    // Side by side: each measurement is cut in rounds that alternate the two servers (bare first,
+    // then API first…), so that both see the same moments of a shared, drifting machine. Both
+    // walk the same list of paths from the same place.
     const results = [];
     for (const scenario of opts.scenarios) {
       for (const clients of opts.clients) {
-        for (const [name, port, token] of [
-          ['bare', barePort, accessToken],
-          ['API', apiPort, accessToken],
-        ]) {
-          if (opts.warmup > 0)
-            await drive({ port, token, paths: paths[scenario], clients, seconds: opts.warmup });
-          say(`${scenario}, ${clients} client(s), ${name}: ${opts.duration} s…`);
-          const result = await drive({
-            port,
-            token,
+        const servers = [
+          { name: 'bare', port: barePort, slices: [], next: 0 },
+          { name: 'API', port: apiPort, slices: [], next: 0 },
+        ];
+        const drives = (server, seconds) =>
+          drive({
+            port: server.port,
+            token: accessToken,
             paths: paths[scenario],
             clients,
-            seconds: opts.duration,
+            seconds,
+            start: server.next,
           });
-          results.push({ scenario, clients, name, ...result });
+        if (opts.warmup > 0) for (const server of servers) await drives(server, opts.warmup);
+        say(
+          `${scenario}, ${clients} client(s): ${opts.rounds} round(s) of ${opts.duration / opts.rounds} s per server…`,
+        );
+        for (let round = 0; round < opts.rounds; round++) {
+          for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
+            const slice = await drives(server, opts.duration / opts.rounds);
+            server.next += slice.sent;
+            server.slices.push(slice);
+          }
         }
+        for (const server of servers)
+          results.push({ scenario, clients, name: server.name, ...summarise(server.slices) });
       }
     }
 
     print();
     print(
-      `Passerelle benchmark — ${files.toLocaleString('en-US')} files, ${opts.duration} s per measurement (after ${opts.warmup} s of warm-up), user ${BENCH_USER}`,
+      `Passerelle benchmark — ${files.toLocaleString('en-US')} files, ${opts.duration} s per measurement in ${opts.rounds} round(s) alternating the two servers (after ${opts.warmup} s of warm-up each), user ${BENCH_USER}`,
     );
     print(
       opts.bareStatements === 'all'
