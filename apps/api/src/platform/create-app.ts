@@ -1,11 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { AppModule, type AppOptions } from '@api/app/app.module';
 import type { AppConfig } from './config/config';
 import { serveBackOffice } from './http/back-office';
 import { bodyParsers } from './http/body-parsers';
 import { setupOpenApi } from './http/openapi';
+import { securityHeaders } from './http/security-headers';
 import { AppLogger } from './logging/app-logger';
 import { ROOT_LOGGER } from './logging/logging.module';
 import { requestLogging } from './logging/request-logging';
@@ -25,7 +25,7 @@ export async function createApp(
   app.disable('x-powered-by');
   app.use(requestLogging(app.get(ROOT_LOGGER)));
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
