@@ -9,8 +9,6 @@ export interface RequestContext {
   username?: string;
   organizationId?: string;
   ip?: string;
-  /** Files (lower-case ids) whose read this request already logged, in the statement that read them. */
-  readsAudited?: Set<string>;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -7,7 +7,6 @@ import type {
 } from '@passerelle/shared/domain';
 import { type Db, Transactions } from '@api/platform/database/transactions';
 import type { FileScope } from '@api/app/access/file-scope';
-import { markReadAudited } from '@api/app/audit/read-audit';
 import {
   FILE_DETAIL_COLUMNS,
   type FileFilters,
@@ -71,9 +70,7 @@ export class ApplicantFilesRepository {
   async readInScope(id: string, scope: FileScope): Promise<FileRecord | null> {
     const { text, values } = fileDetailQuery(id, scope, { logRead: true });
     const rows = await this.transactions.prepared.query<FileRow[]>(text, values);
-    if (!rows[0]) return null;
-    markReadAudited([rows[0].id]);
-    return toFileRecord(rows[0]);
+    return rows[0] ? toFileRecord(rows[0]) : null;
   }
 
   /** The same, locked until the end of the transaction: the version check then holds. */
@@ -91,9 +88,7 @@ export class ApplicantFilesRepository {
   ): Promise<{ rows: FileSummaryRow[]; total: number }> {
     const { text, values } = fileSearchQuery(filters, scope, page, { logRead: true });
     const rows = await this.transactions.pool.query<(FileSummaryRow & { total: number })[]>(text, values);
-    const found = rows.filter((row) => row.id !== null);
-    markReadAudited(found.map((row) => row.id));
-    return { rows: found, total: rows[0]?.total ?? 0 };
+    return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
   }
 
   async insert(

@@ -2,7 +2,6 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { type Observable, from, mergeMap, of } from 'rxjs';
-import { requestContext } from '@api/platform/request-context';
 import type { AuditAction } from '@passerelle/shared/domain';
 import { AuditRepository } from './audit.repository';
 
@@ -48,8 +47,8 @@ function filesFrom(files: AuditedRead['files'][number], request: Request, body: 
 
 /**
  * After a successful read of personal data, one audit entry per file, before the answer leaves:
- * when the log cannot be written, nothing is served. Files the read's own statement already
- * logged (readAuditCte) are not logged twice.
+ * when the log cannot be written, nothing is served. A route whose statement logs its own reads
+ * (readAuditCte) declares `@AuditedByStatement()` instead and runs no interceptor.
  */
 @Injectable()
 export class AuditReadInterceptor implements NestInterceptor {
@@ -64,9 +63,7 @@ export class AuditReadInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     return next.handle().pipe(
       mergeMap((body: unknown) => {
-        const logged = requestContext()?.readsAudited;
-        // A route parameter may spell the id in capitals; the logged ids are PostgreSQL's.
-        const files = filesOf(read, request, body).filter((id) => !logged?.has(id.toLowerCase()));
+        const files = filesOf(read, request, body);
         return files.length === 0 ? of(body) : from(this.audit.record(read.action, files).then(() => body));
       }),
     );

@@ -24,8 +24,8 @@ export function actorOf(actor: Actor): [string | null, string | null, string | n
  * The audit entries of a read, written by the very statement that reads the files: a
  * data-modifying CTE named `name` that logs one READ entry per row of `source` (a CTE of the
  * statement with an `id` column), for the actor and route of the request context. No further
- * statement, no further round trip; once the statement has succeeded, `markReadAudited` tells the
- * read interceptor, which then skips these files.
+ * statement, no further round trip: its route declares `@AuditedByStatement()` and runs no read
+ * interceptor.
  *
  * Only for a statement that is its own transaction (on the pool, never inside `Transactions.run`):
  * it commits asynchronously. `synchronous_commit` is off for that transaction only, so the answer
@@ -41,12 +41,4 @@ export function readAuditCte(name: string, source: string, params: SqlParams): s
   SELECT ${userId}::uuid, ${username}, ${organizationId}::uuid, ${source}.id, 'READ', ${route}
   FROM ${source}, set_config('synchronous_commit', 'off', true)
 )`;
-}
-
-/** After a statement built with readAuditCte succeeded: these files' reads are logged. */
-export function markReadAudited(fileIds: readonly string[]): void {
-  const context = requestContext();
-  if (!context) return;
-  context.readsAudited ??= new Set();
-  for (const id of fileIds) context.readsAudited.add(id);
 }

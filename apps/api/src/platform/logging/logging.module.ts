@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream, Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AppLogger, createRootLogger } from './app-logger';
@@ -11,7 +11,6 @@ export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
  * and the application's own lines through `AppLogger`; secrets and personal fields redacted.
  * `destination` replaces stdout (tests capture the lines there).
  */
-@Global()
 @Module({})
 export class LoggingModule {
   static forRoot(destination?: DestinationStream): DynamicModule {
