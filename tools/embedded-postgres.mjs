@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
+import { OWNER_ROLE, RUNTIME_ROLE, ensureDatabase, ensureRoles, withCredentials } from './db/roles.mjs';
 
 const SUPERUSER = 'postgres';
 
@@ -127,9 +128,17 @@ async function waitUntilReady(url, child, timeoutMs) {
   throw new Error(`PostgreSQL did not answer within ${timeoutMs} ms: ${lastError?.message ?? 'no answer'}`);
 }
 
+/** A password kept in the cluster's home, made on first use. */
+async function storedPassword(file) {
+  if (!existsSync(file)) await writeFile(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  return (await readFile(file, 'utf8')).trim();
+}
+
 /**
- * Starts (initialising on first use) a PostgreSQL cluster kept under `dataDir`.
- * Returns the superuser URL of database `database` (created if missing) and `stop()`.
+ * Starts (initialising on first use) a PostgreSQL cluster kept under `dataDir`, with Passerelle's
+ * two roles (tools/db/roles.mjs). Returns the superuser URL of database `database` (created if
+ * missing, owned by the owner role unless it is `postgres`), the owner's and the runtime role's
+ * URLs of it (`owner`, `runtime`: `{ url, socketUrl }`), and `stop()`.
  * `durable: false` trades crash safety for speed (tests only). `unixSocket: true` also listens on a
  * Unix socket in the data directory (`socketUrl`): cheaper than TCP for a client on the same machine.
  */
@@ -218,11 +227,21 @@ export async function startEmbeddedPostgres({
     throw new Error(`${error.message}\n${recent}`);
   }
 
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-  await admin.end();
+  const ownerPassword = await storedPassword(join(home, 'pg-owner-password'));
+  const runtimePassword = await storedPassword(join(home, 'pg-runtime-password'));
+  try {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await ensureRoles(admin, { ownerPassword, runtimePassword });
+    } finally {
+      await admin.end();
+    }
+    if (database !== 'postgres') await ensureDatabase(adminUrl, database);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
 
   let stopping;
   const stop = () => {
@@ -239,12 +258,22 @@ export async function startEmbeddedPostgres({
     return stopping;
   };
 
+  const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/${database}`;
+  // The same database over the Unix socket (in the data directory), when `unixSocket` and it fits.
+  const socketUrl = socket
+    ? `postgres://${SUPERUSER}:${encodeURIComponent(password)}@localhost:${chosenPort}/${database}?host=${encodeURIComponent(pgdata)}`
+    : null;
+  const as = (role, rolePassword) => ({
+    role,
+    password: rolePassword,
+    url: withCredentials(url, role, rolePassword),
+    socketUrl: socketUrl && withCredentials(socketUrl, role, rolePassword),
+  });
   return {
-    url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/${database}`,
-    // The same database over the Unix socket (in the data directory), when `unixSocket` and it fits.
-    socketUrl: socket
-      ? `postgres://${SUPERUSER}:${encodeURIComponent(password)}@localhost:${chosenPort}/${database}?host=${encodeURIComponent(pgdata)}`
-      : null,
+    url,
+    socketUrl,
+    owner: as(OWNER_ROLE, ownerPassword),
+    runtime: as(RUNTIME_ROLE, runtimePassword),
     adminUrl,
     port: chosenPort,
     pgdata,

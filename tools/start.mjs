@@ -19,6 +19,17 @@ env.NX_DAEMON = 'false';
 const say = (message) => process.stderr.write(`[passerelle] ${message}\n`);
 const seconds = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
 
+const MODES = {
+  demo: 'demo mode: demo accounts and fictitious applicants, never real people',
+  production: 'production mode: no demo account, real secrets required',
+};
+// The first line says which mode runs: nobody should type real people into a demo, or the reverse.
+say(
+  MODES[env.PASSERELLE_MODE]
+    ? `Passerelle in ${MODES[env.PASSERELLE_MODE]}`
+    : `Passerelle in mode ${env.PASSERELLE_MODE}`,
+);
+
 function run(command, args, options = {}) {
   return new Promise((resolveRun, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env, ...options });
@@ -100,7 +111,9 @@ try {
   const [pg] = await Promise.all([database, build()]);
   if (pg) {
     postgres = pg;
-    env.DATABASE_URL = pg.socketUrl ?? pg.url;
+    // Two roles, as in production: the API serves as the runtime role and migrates as the owner.
+    env.DATABASE_URL = pg.runtime.socketUrl ?? pg.runtime.url;
+    env.MIGRATION_DATABASE_URL = pg.owner.socketUrl ?? pg.owner.url;
     say(
       `embedded PostgreSQL 17 ready on 127.0.0.1:${pg.port}${pg.socketUrl ? ' and its Unix socket' : ''} (data in ${pg.pgdata})`,
     );

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { join } from 'node:path';
-import { type AppConfig, ConfigError, loadConfig } from '@api/platform/config/config';
+import { type AppConfig, ConfigError, StartRefused, loadConfig } from '@api/platform/config/config';
 import { createApp } from '@api/platform/create-app';
 import { startWorkers } from '@api/platform/workers';
 import { prepareDatabase } from '@api/app/database-setup';
@@ -29,7 +29,23 @@ async function bootstrap(): Promise<void> {
   // A worker of API_WORKERS > 1: the primary has prepared the database.
   if (cluster.isWorker) return listen(config);
 
-  const prepared = await prepareDatabase(config);
+  let prepared;
+  try {
+    prepared = await prepareDatabase(config);
+  } catch (error) {
+    if (error instanceof StartRefused) {
+      process.stderr.write(`Passerelle cannot start.\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (prepared.runtimeRoleExcess.length > 0) {
+    // Demo mode on a database of one's own: allowed, but said (production refuses it).
+    writeLog({
+      level: 40,
+      msg: `The API serves as ${prepared.runtimeRole}, which ${prepared.runtimeRoleExcess.join('; ')}: production refuses this (set MIGRATION_DATABASE_URL and a runtime DATABASE_URL)`,
+    });
+  }
   if (config.workers > 1) {
     const workers = startWorkers({
       count: config.workers,
@@ -50,6 +66,7 @@ async function bootstrap(): Promise<void> {
     msg: 'Passerelle is listening',
     mode: config.mode,
     port: config.port,
+    databaseRole: prepared.runtimeRole,
     workers: config.workers,
     migrationsApplied: prepared.migrations.length,
     demoAccountsCreated: prepared.demoAccounts,

@@ -1,6 +1,20 @@
+import { Client } from 'pg';
 import { createTestDatabase } from '@passerelle/testing';
 import { createDataSource } from '@api/platform/database/data-source';
+import { StartRefused } from '@api/platform/config/config';
 import { prepareDatabase } from './database-setup';
+
+const emptyDatabase = (name: string) =>
+  createTestDatabase({ fingerprint: `${name}_${process.pid}`, prepare: async () => undefined });
+
+async function refusal(work: Promise<unknown>): Promise<string> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StartRefused);
+  return (error as StartRefused).message;
+}
 
 async function usersOf(url: string): Promise<{ username: string; role: string }[]> {
   const dataSource = createDataSource(url);
@@ -29,6 +43,7 @@ describe('prepareDatabase', () => {
     try {
       const config = {
         databaseUrl: db.url,
+        migrationDatabaseUrl: db.ownerUrl,
         mode: 'production' as const,
         demoPassword: 'demo',
         firstCoordinator,
@@ -55,6 +70,7 @@ describe('prepareDatabase', () => {
     try {
       const config = {
         databaseUrl: db.url,
+        migrationDatabaseUrl: db.ownerUrl,
         mode: 'demo' as const,
         demoPassword: 'demo',
         firstCoordinator: null,
@@ -65,5 +81,74 @@ describe('prepareDatabase', () => {
     } finally {
       await db.drop();
     }
+  });
+
+  describe('in production, two roles or no start', () => {
+    const production = { mode: 'production' as const, demoPassword: 'demo', firstCoordinator: null };
+
+    it('refuses DATABASE_URL alone when its role is the owner, and says what it has too much of', async () => {
+      const db = await emptyDatabase('prod_owner');
+      try {
+        const message = await refusal(prepareDatabase({ ...production, databaseUrl: db.ownerUrl }));
+        expect(message).toMatch(
+          /MIGRATION_DATABASE_URL is not set.*must not serve as the role of DATABASE_URL \(passerelle_test_owner\).*owns the database/,
+        );
+      } finally {
+        await db.drop();
+      }
+    });
+
+    it('refuses DATABASE_URL alone when its role cannot migrate, and says so', async () => {
+      const db = await emptyDatabase('prod_runtime');
+      try {
+        const message = await refusal(prepareDatabase({ ...production, databaseUrl: db.url }));
+        expect(message).toMatch(/MIGRATION_DATABASE_URL is not set.*passerelle_test_app.*cannot migrate/);
+      } finally {
+        await db.drop();
+      }
+    });
+
+    it('refuses one role for both, and a superuser as the runtime role', async () => {
+      const db = await emptyDatabase('prod_same');
+      try {
+        expect(
+          await refusal(
+            prepareDatabase({ ...production, databaseUrl: db.ownerUrl, migrationDatabaseUrl: db.ownerUrl }),
+          ),
+        ).toMatch(/name the same role/);
+        expect(
+          await refusal(
+            prepareDatabase({ ...production, databaseUrl: db.adminUrl, migrationDatabaseUrl: db.ownerUrl }),
+          ),
+        ).toMatch(/is a superuser/);
+      } finally {
+        await db.drop();
+      }
+    });
+
+    it('refuses a database that still holds active demo accounts, and says how to deactivate them', async () => {
+      const db = await emptyDatabase('prod_demo');
+      try {
+        const urls = { databaseUrl: db.url, migrationDatabaseUrl: db.ownerUrl };
+        await prepareDatabase({
+          ...urls,
+          mode: 'demo',
+          demoPassword: 'demo',
+          firstCoordinator: null,
+          demoFileCount: 0,
+        });
+        const message = await refusal(prepareDatabase({ ...production, ...urls }));
+        expect(message).toMatch(/active demo accounts.*mourenx\.agent.*UPDATE app_user SET active = false/s);
+        const owner = new Client({ connectionString: db.ownerUrl });
+        await owner.connect();
+        await owner.query(`UPDATE app_user SET active = false WHERE username LIKE '%.%'`);
+        await owner.end();
+        await expect(prepareDatabase({ ...production, ...urls })).resolves.toMatchObject({
+          runtimeRoleExcess: [],
+        });
+      } finally {
+        await db.drop();
+      }
+    });
   });
 });

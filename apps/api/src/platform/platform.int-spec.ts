@@ -128,7 +128,7 @@ describe('platform', () => {
   });
 
   it('has migrations that match the entities exactly', async () => {
-    expect(await pendingSchemaChanges(t.database.url)).toEqual({ up: [], down: [] });
+    expect(await pendingSchemaChanges(t.database.ownerUrl)).toEqual({ up: [], down: [] });
   });
 });
 

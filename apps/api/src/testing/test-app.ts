@@ -28,9 +28,10 @@ const TEMPLATE_FINGERPRINT = createHash('sha1')
 export function createApiTestDatabase(): Promise<TestDatabase> {
   return createTestDatabase({
     fingerprint: TEMPLATE_FINGERPRINT,
-    prepare: async (url) => {
+    prepare: async ({ url, ownerUrl }) => {
       await prepareDatabase({
         databaseUrl: url,
+        migrationDatabaseUrl: ownerUrl,
         mode: 'test',
         demoPassword: DEMO_PASSWORD,
         firstCoordinator: null,
@@ -39,12 +40,14 @@ export function createApiTestDatabase(): Promise<TestDatabase> {
   });
 }
 
-export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = {}): AppConfig {
+/** The configuration of an app under test: the database's runtime role serves, its owner migrates. */
+export function testConfig(database: TestDatabase, overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     mode: 'test',
     port: 0,
     host: '127.0.0.1',
-    databaseUrl,
+    databaseUrl: database.url,
+    migrationDatabaseUrl: database.ownerUrl,
     // Each test app stores its documents apart.
     dataDir: join(tmpdir(), `passerelle-test-data-${process.pid}-${randomBytes(4).toString('hex')}`),
     backOfficeDir: null,
@@ -108,7 +111,7 @@ export async function startTestApp(
   const database = await createApiTestDatabase();
   const clock = new FixedClock(new Date(TEST_NOW));
   const queries = new QueryCounter();
-  const config = testConfig(database.url, overrides);
+  const config = testConfig(database, overrides);
   const app = await createApp(config, { clock, queryCounter: queries, logDestination });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -4,9 +4,38 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { startEmbeddedPostgres } from '../../../../tools/embedded-postgres.mjs';
+import { ensureRoles } from '../../../../tools/db/roles.mjs';
 
 export const ADMIN_URL_VARIABLE = 'PASSERELLE_TEST_ADMIN_URL';
+export const ROLES_VARIABLE = 'PASSERELLE_TEST_ROLES';
+
+/**
+ * Passerelle's two roles on the test server, as in production: test databases belong to the
+ * owner, which migrates them; the apps under test connect as the runtime role. Test servers only,
+ * so the passwords need not be secret.
+ */
+const TEST_ROLES = {
+  owner: { name: 'passerelle_test_owner', password: 'passerelle-test-owner' },
+  runtime: { name: 'passerelle_test_app', password: 'passerelle-test-app' },
+};
+
+async function createRoles(adminUrl) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await ensureRoles(admin, {
+      owner: TEST_ROLES.owner.name,
+      runtime: TEST_ROLES.runtime.name,
+      ownerPassword: TEST_ROLES.owner.password,
+      runtimePassword: TEST_ROLES.runtime.password,
+    });
+  } finally {
+    await admin.end();
+  }
+  process.env[ROLES_VARIABLE] = JSON.stringify(TEST_ROLES);
+}
 
 async function tryTestcontainers() {
   try {
@@ -29,6 +58,7 @@ export default async function globalSetup() {
   if (process.env.TEST_DATABASE_URL) {
     process.env[ADMIN_URL_VARIABLE] = process.env.TEST_DATABASE_URL;
     process.env.PASSERELLE_TEST_POSTGRES = 'TEST_DATABASE_URL';
+    await createRoles(process.env.TEST_DATABASE_URL);
     return;
   }
   const container = process.env.PASSERELLE_SKIP_TESTCONTAINERS ? null : await tryTestcontainers();
@@ -36,6 +66,7 @@ export default async function globalSetup() {
     process.env[ADMIN_URL_VARIABLE] = container.adminUrl;
     process.env.PASSERELLE_TEST_POSTGRES = container.kind;
     globalThis.__passerellePostgres = container;
+    await createRoles(container.adminUrl);
     return;
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-test-pg-'));
@@ -47,6 +78,7 @@ export default async function globalSetup() {
   });
   process.env[ADMIN_URL_VARIABLE] = server.adminUrl;
   process.env.PASSERELLE_TEST_POSTGRES = 'embedded';
+  await createRoles(server.adminUrl);
   globalThis.__passerellePostgres = {
     kind: 'embedded',
     stop: async () => {

@@ -1,17 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
+export interface DatabaseUrls {
+  /** The runtime role's: owns nothing, holds the grants the owner gives it (what the API uses). */
+  url: string;
+  /** The owner's: owns the database and every object in it (migrations). */
+  ownerUrl: string;
+  /** The test server's superuser's, for what only it may do. */
+  adminUrl: string;
+}
+
 export interface DatabaseTemplate {
   /** Changes whenever what `prepare` builds changes (for instance the list of migrations). */
   fingerprint: string;
   /** Builds the template's content: migrations, reference data. Must close its connections. */
-  prepare: (url: string) => Promise<void>;
+  prepare: (urls: DatabaseUrls) => Promise<void>;
 }
 
-export interface TestDatabase {
-  url: string;
+export interface TestDatabase extends DatabaseUrls {
   name: string;
   drop: () => Promise<void>;
+}
+
+interface TestRoles {
+  owner: { name: string; password: string };
+  runtime: { name: string; password: string };
 }
 
 function adminUrl(): string {
@@ -22,10 +35,29 @@ function adminUrl(): string {
   return url;
 }
 
-function withDatabase(url: string, database: string): string {
+function testRoles(): TestRoles {
+  const roles = process.env['PASSERELLE_TEST_ROLES'];
+  if (!roles) throw new Error('No test roles: run the tests through Jest (its global setup makes them)');
+  return JSON.parse(roles) as TestRoles;
+}
+
+function withDatabase(url: string, database: string, role?: { name: string; password: string }): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
+  if (role) {
+    parsed.username = encodeURIComponent(role.name);
+    parsed.password = encodeURIComponent(role.password);
+  }
   return parsed.toString();
+}
+
+function urlsOf(database: string): DatabaseUrls {
+  const roles = testRoles();
+  return {
+    url: withDatabase(adminUrl(), database, roles.runtime),
+    ownerUrl: withDatabase(adminUrl(), database, roles.owner),
+    adminUrl: withDatabase(adminUrl(), database),
+  };
 }
 
 async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
@@ -48,7 +80,7 @@ function lockKey(text: string): number {
 }
 
 /**
- * A fresh database for one test file, cloned from a migrated template (built once per server and
+ * A fresh database for one test file, owned by the test owner role, cloned from a migrated template (built once per server and
  * fingerprint, whichever worker gets there first). Cloning takes milliseconds; migrating takes seconds.
  */
 export async function createTestDatabase(template: DatabaseTemplate): Promise<TestDatabase> {
@@ -61,8 +93,8 @@ export async function createTestDatabase(template: DatabaseTemplate): Promise<Te
       if (found.rowCount === 0) {
         const building = `${templateName.slice(0, 50)}_building`;
         await admin.query(`DROP DATABASE IF EXISTS ${quote(building)} WITH (FORCE)`);
-        await admin.query(`CREATE DATABASE ${quote(building)}`);
-        await template.prepare(withDatabase(adminUrl(), building));
+        await admin.query(`CREATE DATABASE ${quote(building)} OWNER ${quote(testRoles().owner.name)}`);
+        await template.prepare(urlsOf(building));
         await admin.query(`ALTER DATABASE ${quote(building)} RENAME TO ${quote(templateName)}`);
       }
     } finally {
@@ -70,10 +102,14 @@ export async function createTestDatabase(template: DatabaseTemplate): Promise<Te
     }
   });
   const name = `passerelle_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE ${quote(name)} TEMPLATE ${quote(templateName)}`));
+  await withAdmin((admin) =>
+    admin.query(
+      `CREATE DATABASE ${quote(name)} TEMPLATE ${quote(templateName)} OWNER ${quote(testRoles().owner.name)}`,
+    ),
+  );
   return {
     name,
-    url: withDatabase(adminUrl(), name),
+    ...urlsOf(name),
     drop: () =>
       withAdmin(
         async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`)),

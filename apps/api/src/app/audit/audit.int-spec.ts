@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { Page } from '@passerelle/shared/domain';
 import { type TestApp, startTestApp } from '@api/testing/test-app';
 import { createFile, minimalFile } from '@api/testing/builders';
@@ -106,22 +107,25 @@ describe('audit log', () => {
     ).toBe(400);
   });
 
-  it('is append-only in PostgreSQL itself; only the retention purge removes entries older than 12 months', async () => {
-    await expect(t.dataSource.query(`UPDATE audit_entry SET route = 'forged'`)).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(t.dataSource.query(`DELETE FROM audit_entry`)).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query(`TRUNCATE audit_entry`)).rejects.toThrow(/append-only/);
-    await t.dataSource.query(
-      `INSERT INTO audit_entry (at, action, route) VALUES (now() - interval '13 months', 'READ', 'old'), (now() - interval '11 months', 'READ', 'recent')`,
-    );
-    await expect(t.dataSource.query(`DELETE FROM audit_entry WHERE route = 'old'`)).rejects.toThrow(
-      /append-only/,
-    );
-    expect(await t.app.get(AuditRetentionJob).run()).toBe(1);
-    const left = (await t.dataSource.query(
-      `SELECT route FROM audit_entry WHERE route IN ('old', 'recent')`,
-    )) as unknown[];
-    expect(left).toEqual([{ route: 'recent' }]);
+  it('is append-only in PostgreSQL itself, even for its owner; only the retention purge removes entries older than 12 months', async () => {
+    // The API's own role may not even try (least-privilege.int-spec.ts); the owner meets the trigger.
+    const owner = new Client({ connectionString: t.database.ownerUrl });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE audit_entry SET route = 'forged'`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM audit_entry`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`TRUNCATE audit_entry`)).rejects.toThrow(/append-only/);
+      await t.dataSource.query(
+        `INSERT INTO audit_entry (at, action, route) VALUES (now() - interval '13 months', 'READ', 'old'), (now() - interval '11 months', 'READ', 'recent')`,
+      );
+      await expect(owner.query(`DELETE FROM audit_entry WHERE route = 'old'`)).rejects.toThrow(/append-only/);
+      expect(await t.app.get(AuditRetentionJob).run()).toBe(1);
+      const left = (await t.dataSource.query(
+        `SELECT route FROM audit_entry WHERE route IN ('old', 'recent')`,
+      )) as unknown[];
+      expect(left).toEqual([{ route: 'recent' }]);
+    } finally {
+      await owner.end();
+    }
   });
 });

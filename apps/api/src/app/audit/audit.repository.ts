@@ -77,13 +77,12 @@ export class AuditRepository {
     return { rows, total: count[0]?.total ?? 0 };
   }
 
-  /** Retention: entries older than twelve months go; the trigger lets only this through. */
+  /**
+   * Retention: entries older than twelve months go, through audit_entry_purge(), which runs as the
+   * table's owner: the API's own role may not delete from the log at all.
+   */
   async purge(db: Db): Promise<number> {
-    await db.query(`SELECT set_config('passerelle.audit_purge', 'on', true)`);
-    const rows = await db.query<{ id: string }[]>(
-      `DELETE FROM audit_entry WHERE at < now() - interval '12 months' RETURNING id`,
-    );
-    await db.query(`SELECT set_config('passerelle.audit_purge', 'off', true)`);
-    return rows.length;
+    const [row] = await db.query<{ removed: number }[]>('SELECT audit_entry_purge() AS removed');
+    return row?.removed ?? 0;
   }
 }

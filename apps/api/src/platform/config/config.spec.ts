@@ -1,6 +1,20 @@
-import { ConfigError, DEMO_TOKEN_SECRET, loadConfig } from './config';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ConfigError,
+  DEMO_DOCUMENTS_KEY,
+  DEMO_TOKEN_SECRET,
+  KNOWN_DOCUMENTS_KEYS,
+  KNOWN_TOKEN_SECRETS,
+  loadConfig,
+} from './config';
 
 const DB = 'postgres://u:p@localhost:5432/db';
+// Secrets made for the run: production refuses those the repository writes down.
+const freshSecret = (): string => randomBytes(30).toString('base64url');
+const freshKey = (): string => randomBytes(32).toString('base64');
 
 describe('loadConfig', () => {
   it('names every bad or missing variable at once', () => {
@@ -17,8 +31,74 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses the test mode, which only the test harness may run', () => {
+    expect(() => loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'test' })).toThrow(
+      /PASSERELLE_MODE=test exists only inside the test harness/,
+    );
+  });
+
+  it('reads the owner role URL apart from the runtime one', () => {
+    const config = loadConfig({
+      DATABASE_URL: DB,
+      MIGRATION_DATABASE_URL: 'postgres://owner:p@localhost:5432/db',
+      PASSERELLE_MODE: 'demo',
+    });
+    expect(config.migrationDatabaseUrl).toBe('postgres://owner:p@localhost:5432/db');
+    expect(loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo' }).migrationDatabaseUrl).toBeNull();
+    expect(() =>
+      loadConfig({ DATABASE_URL: DB, MIGRATION_DATABASE_URL: 'mysql://x', PASSERELLE_MODE: 'demo' }),
+    ).toThrow(/MIGRATION_DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
+  it('refuses in production every secret and key the repository knows, however the key is spelled', () => {
+    const production = {
+      DATABASE_URL: DB,
+      TOKEN_SECRET: 'k'.repeat(8) + 'ZrT9-q2!vLm#8wPe@4sXn6&bYc0HjD',
+      DOCUMENTS_KEY: '',
+    };
+    for (const secret of KNOWN_TOKEN_SECRETS)
+      expect(() =>
+        loadConfig({ ...production, TOKEN_SECRET: secret, DOCUMENTS_KEY: 'Zm9v'.repeat(11) }),
+      ).toThrow(/TOKEN_SECRET is the demo secret or one written in this repository/);
+    const demoKeyHex = Buffer.from(DEMO_DOCUMENTS_KEY, 'base64').toString('hex');
+    for (const key of [...KNOWN_DOCUMENTS_KEYS, demoKeyHex])
+      expect(() => loadConfig({ ...production, DOCUMENTS_KEY: key })).toThrow(
+        /DOCUMENTS_KEY is the demo key or one written in this repository/,
+      );
+  });
+
+  it('knows every secret and key this repository sets', () => {
+    // What a test, a tool, a compose file or a README sets as TOKEN_SECRET or DOCUMENTS_KEY.
+    const root = join(__dirname, '../../../../..');
+    const files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' })
+      .split('\0')
+      .filter((file) => /\.(ts|mjs|js|cjs|json|ya?ml|md|env|sh)$|Dockerfile/.test(file));
+    const settings = [
+      // NAME=value (environment files, shell, compose, README)
+      /\b(TOKEN_SECRET|DOCUMENTS_KEY)=([^\s'"`$<{]{16,})/g,
+      // name: 'value', name = "value" (code, JSON, YAML)
+      /(TOKEN_SECRET|DOCUMENTS_KEY|tokenSecret|documentsKey)['"]?\s*[:=]\s*['"`]([^'"`\s$<{]{16,})['"`]/g,
+    ];
+    const found = new Map<string, string>();
+    for (const file of files) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const setting of settings)
+        for (const [, name, value] of text.matchAll(setting))
+          if (name && value) found.set(`${name}=${value}`, file);
+    }
+    // The scan sees the demo secret where config.ts sets it.
+    expect(found.get(`TOKEN_SECRET=${DEMO_TOKEN_SECRET}`)).toBe('apps/api/src/platform/config/config.ts');
+    for (const [setting, file] of found) {
+      const [name, value] = setting.split('=', 2) as [string, string];
+      const known = /secret/i.test(name) ? KNOWN_TOKEN_SECRETS : KNOWN_DOCUMENTS_KEYS;
+      expect([setting, file, known.includes(value)]).toEqual([setting, file, true]);
+    }
+  });
+
   it('refuses the demo secret or a short secret in production', () => {
-    expect(() => loadConfig({ DATABASE_URL: DB, TOKEN_SECRET: DEMO_TOKEN_SECRET })).toThrow(/demo secret/);
+    expect(() => loadConfig({ DATABASE_URL: DB, TOKEN_SECRET: DEMO_TOKEN_SECRET })).toThrow(
+      /TOKEN_SECRET is the demo secret/,
+    );
     expect(() => loadConfig({ DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40) })).toThrow(
       /DOCUMENTS_KEY is required/,
     );
@@ -45,7 +125,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the first coordinator, both variables or none', () => {
-    const base = { DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40), DOCUMENTS_KEY: 'ab'.repeat(32) };
+    const base = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
     expect(() => loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'admin' })).toThrow(/go together/);
     const config = loadConfig({
       ...base,

@@ -10,7 +10,10 @@ export interface AppConfig {
   mode: Mode;
   port: number;
   host: string;
+  /** The runtime role's connection: no ownership, only the grants the API gives it after migrating. */
   databaseUrl: string;
+  /** The owner's connection, for migrations, seeds and grants; null: `databaseUrl` does it (not in production). */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   backOfficeDir: string | null;
   tokenSecret: string;
@@ -36,10 +39,34 @@ export const DEMO_DOCUMENTS_KEY = Buffer.alloc(32, 7).toString('base64');
 /** The secret used when none is set outside production: known, so refused in production. */
 export const DEMO_TOKEN_SECRET = 'passerelle-demo-secret-not-for-production-use-0000';
 
+/**
+ * Secrets and keys that this repository writes down somewhere (defaults, tests, benchmarks,
+ * examples): anyone can read them, so production refuses them. A test scans the repository for
+ * secrets and keys it sets and fails when one is missing here.
+ */
+export const KNOWN_TOKEN_SECRETS: readonly string[] = [DEMO_TOKEN_SECRET, 'x'.repeat(40)];
+export const KNOWN_DOCUMENTS_KEYS: readonly string[] = [DEMO_DOCUMENTS_KEY, 'ab'.repeat(32)];
+
+/** A documents key as bytes: 64 hex digits, or base64. */
+export function documentsKeyBytes(raw: string): Buffer {
+  return /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+}
+
+const isKnownDocumentsKey = (key: Buffer): boolean =>
+  KNOWN_DOCUMENTS_KEYS.some((known) => documentsKeyBytes(known).equals(key));
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+}
+
+/** The database or the data in it make a start unsafe: what is wrong, and what to do. */
+export class StartRefused extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.map((p) => `  - ${p}`).join('\n'));
+    this.name = 'StartRefused';
   }
 }
 
@@ -82,22 +109,35 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     return raw === 'true' || raw === '1';
   };
 
-  const mode = oneOf<Mode>('PASSERELLE_MODE', ['production', 'demo', 'test'], 'production');
+  // `test` is the test harness's own mode (its configuration is built in code, never read here):
+  // jobs stay off and logs silent, which nothing that serves people may do.
+  let mode: Exclude<Mode, 'test'> = 'production';
+  if (read('PASSERELLE_MODE') === 'test')
+    problems.push('PASSERELLE_MODE=test exists only inside the test harness: use demo or production');
+  else mode = oneOf('PASSERELLE_MODE', ['production', 'demo'], 'production');
 
-  const databaseUrl = read('DATABASE_URL') ?? '';
-  if (!databaseUrl) {
-    problems.push(
-      'DATABASE_URL is required (postgres://user:password@host:5432/database); `npm start` provides one',
-    );
-  } else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// URL');
-  }
+  const postgresUrl = (name: string, required: boolean): string | null => {
+    const value = read(name);
+    if (!value) {
+      if (required)
+        problems.push(
+          `${name} is required (postgres://user:password@host:5432/database); \`npm start\` provides one`,
+        );
+      return null;
+    }
+    if (!/^postgres(ql)?:\/\//.test(value)) problems.push(`${name} must be a postgres:// URL`);
+    return value;
+  };
+  const databaseUrl = postgresUrl('DATABASE_URL', true) ?? '';
+  const migrationDatabaseUrl = postgresUrl('MIGRATION_DATABASE_URL', false);
 
   const tokenSecret = read('TOKEN_SECRET') ?? (mode === 'production' ? '' : DEMO_TOKEN_SECRET);
   if (mode === 'production') {
     if (!tokenSecret) problems.push('TOKEN_SECRET is required in production (at least 32 random characters)');
-    else if (tokenSecret === DEMO_TOKEN_SECRET)
-      problems.push('TOKEN_SECRET must not be the demo secret in production');
+    else if (KNOWN_TOKEN_SECRETS.includes(tokenSecret))
+      problems.push(
+        'TOKEN_SECRET is the demo secret or one written in this repository: make a new one in production',
+      );
     else if (tokenSecret.length < 32) problems.push('TOKEN_SECRET must be at least 32 characters long');
   }
 
@@ -111,19 +151,19 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
   }
 
   const documentsKeyRaw = read('DOCUMENTS_KEY') ?? (mode === 'production' ? '' : DEMO_DOCUMENTS_KEY);
-  let documentsKey = Buffer.alloc(0);
+  let documentsKey: Buffer = Buffer.alloc(0);
   if (!documentsKeyRaw) {
     problems.push(
       'DOCUMENTS_KEY is required in production (32 random bytes, base64: `openssl rand -base64 32`)',
     );
   } else {
-    documentsKey = /^[0-9a-f]{64}$/i.test(documentsKeyRaw)
-      ? Buffer.from(documentsKeyRaw, 'hex')
-      : Buffer.from(documentsKeyRaw, 'base64');
+    documentsKey = documentsKeyBytes(documentsKeyRaw);
     if (documentsKey.length !== 32)
       problems.push('DOCUMENTS_KEY must be 32 bytes, as base64 or 64 hex digits');
-    else if (mode === 'production' && documentsKeyRaw === DEMO_DOCUMENTS_KEY) {
-      problems.push('DOCUMENTS_KEY must not be the demo key in production');
+    else if (mode === 'production' && isKnownDocumentsKey(documentsKey)) {
+      problems.push(
+        'DOCUMENTS_KEY is the demo key or one written in this repository: make a new one in production (`openssl rand -base64 32`)',
+      );
     }
   }
 
@@ -135,6 +175,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     port: integer('PORT', 3000, 0, 65535),
     host: read('HOST') ?? '0.0.0.0',
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(process.cwd(), dataDirRaw),
     backOfficeDir: backOfficeRaw ? resolve(process.cwd(), backOfficeRaw) : null,
     tokenSecret,
@@ -151,7 +192,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
             displayName: read('FIRST_COORDINATOR_DISPLAY_NAME') ?? 'Coordination CCLO',
           }
         : null,
-    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, mode === 'test' ? 'silent' : 'info'),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     trustProxy: bool('TRUST_PROXY', false),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     documentsKey,
