@@ -267,7 +267,7 @@ async function timeJob(client, api, today) {
 
 // --- the API ---------------------------------------------------------------------------------
 
-function startApi(url, port) {
+function startApi(roles, port) {
   const child = spawn(
     process.execPath,
     ['--require', '@swc-node/register', join(root, 'apps/api/src/main.ts')],
@@ -276,7 +276,8 @@ function startApi(url, port) {
       env: {
         ...process.env,
         SWC_NODE_PROJECT: join(root, 'apps/api/tsconfig.app.json'),
-        DATABASE_URL: url,
+        DATABASE_URL: roles.runtime,
+        ...(roles.owner ? { MIGRATION_DATABASE_URL: roles.owner } : {}),
         PASSERELLE_MODE: 'demo',
         LOG_LEVEL: 'warn',
         PORT: String(port),
@@ -343,14 +344,18 @@ async function main() {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
     let url = opts.databaseUrl;
+    // The API serves as the runtime role and migrates as the owner, as in production (npm start).
+    let roles = { runtime: url, owner: null };
     if (!url) {
       const server = await startBenchPostgres(opts.dataDir, { log: say });
       cleanups.push(() => server.stop());
       url = server.url;
+      roles = { runtime: server.runtime.url, owner: server.owner.url };
     }
     say('migrating (the reporting tables included)');
     await api.prepareDatabase({
-      databaseUrl: url,
+      databaseUrl: roles.runtime,
+      migrationDatabaseUrl: roles.owner,
       mode: 'demo',
       demoPassword: 'demo',
       firstCoordinator: null,
@@ -371,7 +376,7 @@ async function main() {
     }
 
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const server = startApi(url, port);
+    const server = startApi(roles, port);
     cleanups.push(() => server.stop());
     await waitForHealth(server, port, 180_000);
     const tokens = {};

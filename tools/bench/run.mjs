@@ -347,11 +347,15 @@ async function main() {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
     let url = opts.databaseUrl;
+    // The API serves as the runtime role and migrates as the owner, as in production (npm start).
+    let roles = { runtime: url, owner: null };
     if (!url) {
       const server = await startBenchPostgres(opts.dataDir, { durable: true, log: say });
       cleanups.push(() => server.stop());
       // The API and the database on one machine talk over PostgreSQL's Unix socket, unless --tcp.
-      url = opts.tcp ? server.url : (server.socketUrl ?? server.url);
+      const pick = (urls) => (opts.tcp ? urls.url : (urls.socketUrl ?? urls.url));
+      url = pick(server);
+      roles = { runtime: pick(server.runtime), owner: pick(server.owner) };
     }
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -383,7 +387,8 @@ async function main() {
     const profile = opts.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfile}`] : [];
     const api = startProcess('API', [...profile, '--enable-source-maps', API_MAIN], {
       ...process.env,
-      DATABASE_URL: url,
+      DATABASE_URL: roles.runtime,
+      ...(roles.owner ? { MIGRATION_DATABASE_URL: roles.owner } : {}),
       PASSERELLE_MODE: 'demo',
       LOG_LEVEL: 'warn',
       PORT: String(apiPort),
@@ -394,21 +399,20 @@ async function main() {
       API_WORKERS: String(opts.workers),
     });
     cleanups.push(() => api.stop());
+    // The API migrates the database first (a migration that backfills a million files takes
+    // minutes) and gives the runtime role its grants, which the bare server needs too.
+    await waitForHealth(api, apiPort, '/api/health', 15 * 60_000);
     const barePort = await freePort();
     const bare = startProcess('bare server', [join(root, 'tools/bench/bare-server.mjs')], {
       ...process.env,
-      DATABASE_URL: url,
+      DATABASE_URL: roles.runtime,
       PORT: String(barePort),
       BENCH_USERNAME: BENCH_USER,
       BARE_STATEMENTS: opts.bareStatements,
       BARE_WORKERS: String(opts.workers),
     });
     cleanups.push(() => bare.stop());
-    await Promise.all([
-      // The API migrates the database first: a migration that backfills a million files takes minutes.
-      waitForHealth(api, apiPort, '/api/health', 15 * 60_000),
-      waitForHealth(bare, barePort, '/health', 60_000),
-    ]);
+    await waitForHealth(bare, barePort, '/health', 60_000);
 
     const waited = await waitForQuietDatabase(client, 15 * 60_000);
     say(`the API's start-up jobs were over after ${Math.round(waited / 1000)} s`);

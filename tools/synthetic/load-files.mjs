@@ -154,7 +154,10 @@ async function main() {
     await phase('migrate and seed reference data', () =>
       // Demo mode for the demo accounts the files name, without the demo's own few hundred files.
       api.prepareDatabase({
-        databaseUrl: url,
+        // The two roles of the embedded cluster (tools/db/roles.mjs); the loader itself writes as
+        // the superuser, which may skip the row-by-row foreign key checks.
+        databaseUrl: server ? server.runtime.url : url,
+        migrationDatabaseUrl: server ? server.owner.url : null,
         mode: 'demo',
         demoPassword: 'demo',
         firstCoordinator: null,
