@@ -34,7 +34,10 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The same 401 for an unknown user, a wrong password and an inactive account. */
+  /**
+   * The same 401 for an unknown user, a wrong password and an inactive account. `username` is
+   * normalised (LoginDto).
+   */
   async login(username: string, password: string): Promise<LoginResponse> {
     const address = requestContext()?.ip ?? 'unknown';
     await this.limits.assertAllowed(username, address);
@@ -42,7 +45,11 @@ export class AuthService {
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.active || !user.organization?.active) {
       await this.limits.recordFailure(username, address);
-      await this.audit.record('LOGIN_FAILED', [null], undefined, { userId: user?.id ?? null, username });
+      // The name only when it names an account: a free string may be a password typed in the wrong field.
+      await this.audit.record('LOGIN_FAILED', [null], undefined, {
+        userId: user?.id ?? null,
+        username: user?.username ?? null,
+      });
       throw unauthenticated('Invalid username or password');
     }
     const secret = newSecret();

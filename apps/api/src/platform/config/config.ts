@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { normaliseUsername } from '@passerelle/shared/domain';
 
 /**
  * The whole configuration, read once from the environment and validated at boot: a bad or
@@ -183,7 +184,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     firstCoordinator:
       firstUsername && firstPassword
         ? {
-            username: firstUsername.toLowerCase(),
+            username: normaliseUsername(firstUsername),
             password: firstPassword,
             displayName: read('FIRST_COORDINATOR_DISPLAY_NAME') ?? 'Coordination CCLO',
           }

@@ -17,6 +17,15 @@ export const SIGN_IN_LIMITS = {
   failuresPerAddress: 20,
 } as const;
 
+/**
+ * The one spelling of a username: spaces around, capitals and composed or decomposed accents
+ * name the same account. Lower-cased before NFC, so that the result is NFC itself (`İ`
+ * lower-cases to two code points).
+ */
+export function normaliseUsername(typed: string): string {
+  return typed.trim().toLowerCase().normalize('NFC');
+}
+
 /** A session left idle on a shared town-hall computer ends after this long. */
 export const IDLE_SESSION_MINUTES = 30;
 
