@@ -15,6 +15,11 @@ export const SIGN_IN_LIMITS = {
   windowMinutes: 15,
   failuresPerAccount: 5,
   failuresPerAddress: 20,
+  /**
+   * An address the account signed in from this recently counts the account's failures on its own:
+   * failures elsewhere cannot shut the user out where they work (README, « Sign-in limits »).
+   */
+  familiarAddressDays: 30,
 } as const;
 
 /**
