@@ -21,6 +21,7 @@ export async function createApp(
     abortOnError: false,
   });
   app.useLogger(app.get(AppLogger));
+  // A hop count or the proxies' addresses (config.ts): only they may name the client.
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestLogging(app.get(ROOT_LOGGER)));

@@ -26,15 +26,32 @@ describe('audit log', () => {
     await t.close();
   });
 
-  it('records sign-ins and failed sign-ins', async () => {
+  it('records sign-ins and failed sign-ins, naming only an account that exists, in its one spelling', async () => {
     await t.request('POST', '/api/auth/login', { body: { username: 'nobody.at.all', password: 'x' } });
     const failed = await entries('?action=LOGIN_FAILED');
     expect(failed.items[0]).toMatchObject({
-      username: 'nobody.at.all',
+      username: null,
       userId: null,
       action: 'LOGIN_FAILED',
       route: 'POST /api/auth/login',
     });
+    await t.request('POST', '/api/auth/login', {
+      body: { username: ' Orthez.ACCUEIL ', password: 'le-mot-de-passe-tape' },
+    });
+    const [user] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE username = 'orthez.accueil'`,
+    );
+    expect((await entries('?action=LOGIN_FAILED')).items[0]).toMatchObject({
+      username: 'orthez.accueil',
+      userId: user!.id,
+      action: 'LOGIN_FAILED',
+    });
+    // Neither what was typed as a name nor the password is kept.
+    const kept = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_entry a
+        WHERE a::text ILIKE '%nobody.at.all%' OR a::text LIKE '%le-mot-de-passe-tape%'`,
+    );
+    expect(kept).toEqual([{ n: 0 }]);
     const logins = await entries('?action=LOGIN');
     expect(logins.items.map((e) => e.username)).toEqual(
       expect.arrayContaining(['mourenx.agent', 'cclo.coordination']),

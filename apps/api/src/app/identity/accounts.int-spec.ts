@@ -6,9 +6,8 @@ import type {
   UserWithActivationCode,
 } from '@passerelle/shared/domain';
 import { type TestApp, startTestApp } from '@api/testing/test-app';
-import { SignInFailuresJob } from './sign-in-failures.job';
 
-describe('accounts and sign-in limits', () => {
+describe('accounts', () => {
   let t: TestApp;
   let coordinator: string;
   let organizations: OrganizationView[];
@@ -170,48 +169,5 @@ describe('accounts and sign-in limits', () => {
       ).status,
     ).toBe(204);
     expect((await login('sdsei.ts', 'nouveau mot de passe')).status).toBe(200);
-  });
-
-  it('answers 429 after five failures for one account, known or not, even with the right password; successes never count', async () => {
-    for (let i = 0; i < 8; i++) expect((await login('orthez.ts', 'demo')).status).toBe(200);
-    for (const username of ['orthez.accueil', 'personne.inconnue']) {
-      for (let i = 0; i < 5; i++) expect((await login(username, 'wrong')).status).toBe(401);
-      const blocked = await login(username, username === 'orthez.accueil' ? 'demo' : 'wrong');
-      expect(blocked.status).toBe(429);
-      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
-      expect((blocked.body as unknown as ApiError).error).toBe('Too Many Requests');
-    }
-    // Other accounts are not affected.
-    expect((await login('orthez.ts', 'demo')).status).toBe(200);
-    // The window passes: failures older than 15 minutes no longer count.
-    await t.dataSource.query(
-      `UPDATE sign_in_failure SET at = at - interval '16 minutes' WHERE username = 'orthez.accueil'`,
-    );
-    expect((await login('orthez.accueil', 'demo')).status).toBe(200);
-  });
-
-  it('answers 429 after twenty failures from one address', async () => {
-    for (let i = 0; i < 20; i++) await login(`inconnu${i}`, 'wrong');
-    expect((await login('office64.bailleur', 'demo')).status).toBe(429);
-  });
-
-  it('forgets, hourly, the failures older than a day, and those only', async () => {
-    await t.dataSource.query(
-      `INSERT INTO sign_in_failure (username, address, at)
-       VALUES ('monein.relais', '10.0.0.9', now() - interval '25 hours'),
-              ('monein.relais', '10.0.0.9', now() - interval '23 hours')`,
-    );
-    const count = async () =>
-      Number(
-        (
-          await t.dataSource.query<{ n: string }[]>(
-            `SELECT count(*) AS n FROM sign_in_failure WHERE username = 'monein.relais'`,
-          )
-        )[0]?.n,
-      );
-    expect(await count()).toBe(2);
-    expect(await t.app.get(SignInFailuresJob).run()).toBeGreaterThanOrEqual(1);
-    expect(await count()).toBe(1);
-    expect(await t.app.get(SignInFailuresJob).run()).toBe(0);
   });
 });

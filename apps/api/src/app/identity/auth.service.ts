@@ -34,17 +34,23 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The same 401 for an unknown user, a wrong password and an inactive account. */
+  /**
+   * The same 401 for an unknown user, a wrong password and an inactive account. `username` is
+   * normalised (LoginDto). The attempt is recorded before the password is checked (SignInLimits).
+   */
   async login(username: string, password: string): Promise<LoginResponse> {
-    const address = requestContext()?.ip ?? 'unknown';
-    await this.limits.assertAllowed(username, address);
     const user = await this.users.findByUsername(username);
+    const attempt = await this.limits.reserve(user?.id ?? null, username, requestContext()?.ip);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.active || !user.organization?.active) {
-      await this.limits.recordFailure(username, address);
-      await this.audit.record('LOGIN_FAILED', [null], undefined, { userId: user?.id ?? null, username });
+      // The name only when it names an account: a free string may be a password typed in the wrong field.
+      await this.audit.record('LOGIN_FAILED', [null], undefined, {
+        userId: user?.id ?? null,
+        username: user?.username ?? null,
+      });
       throw unauthenticated('Invalid username or password');
     }
+    await this.limits.signedIn({ ...attempt, userId: user.id });
     const secret = newSecret();
     const sessionId = await this.sessions.create(user.id, sha256(secret), this.config.sessionMaxHours);
     await this.audit.record('LOGIN', [null], undefined, {

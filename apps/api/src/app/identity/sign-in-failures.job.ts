@@ -4,7 +4,10 @@ import { Transactions } from '@api/platform/database/transactions';
 import { JOB_LOCKS, runExclusive, schedule } from '@api/platform/jobs';
 import { SignInLimits } from './sign-in-limits';
 
-/** Sign-in failures only count for a quarter of an hour: those older than a day are deleted hourly. */
+/**
+ * Sign-in failures only count for a quarter of an hour: those older than a day are deleted hourly,
+ * with the familiar addresses an account has not signed in from for SIGN_IN_LIMITS.familiarAddressDays.
+ */
 @Injectable()
 export class SignInFailuresJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private stop?: () => void;

@@ -39,10 +39,10 @@ export function toUserView(row: UserRow): UserView {
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** With its organisation, for sign-in. */
+  /** With its organisation, for sign-in; `username` is normalised at the edge (UsernameField). */
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOne({
-      where: { username: username.trim().toLowerCase() },
+      where: { username },
       relations: { organization: true },
     });
   }

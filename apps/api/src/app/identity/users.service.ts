@@ -118,16 +118,19 @@ export class UsersService {
     };
   }
 
-  /** The account's owner sets a password with the code; the same 400 whatever was wrong. */
+  /**
+   * The account's owner sets a password with the code; the same 400 whatever was wrong. `username`
+   * is normalised (ActivateAccountDto); a wrong code counts as a failed sign-in (SignInLimits).
+   */
   async activate(body: ActivateAccountRequest): Promise<void> {
-    const address = requestContext()?.ip ?? 'unknown';
-    await this.limits.assertAllowed(body.username, address);
+    const record = await this.users.findByUsername(body.username);
+    const attempt = await this.limits.reserve(record?.id ?? null, body.username, requestContext()?.ip);
     if (body.password.length < MIN_PASSWORD_LENGTH) {
+      await this.limits.forget(attempt);
       throw new DomainError('INVALID', 'Invalid input', [
         { field: 'password', message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long` },
       ]);
     }
-    const record = await this.users.findByUsername(body.username);
     const presented = Buffer.from(sha256(normaliseCode(body.activationCode)));
     const valid =
       record?.activationCodeHash &&
@@ -136,9 +139,9 @@ export class UsersService {
       record.active &&
       timingSafeEqual(presented, Buffer.from(record.activationCodeHash));
     if (!record || !valid) {
-      await this.limits.recordFailure(body.username, address);
       throw new DomainError('INVALID', 'Unknown username, or activation code wrong or expired');
     }
+    await this.limits.forget(attempt);
     const passwordHash = await hashPassword(body.password);
     await this.transactions.run(async (db) => {
       await this.users.update(db, record.id, {

@@ -124,6 +124,42 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ ...demo, API_WORKERS: bad })).toThrow(/API_WORKERS must be an integer/);
   });
 
+  it('trusts X-Forwarded-For through a number of proxies or through listed proxies only, never blindly', () => {
+    const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
+    const trust = (value: string) => loadConfig({ ...demo, TRUST_PROXY: value }).trustProxy;
+    expect(loadConfig(demo).trustProxy).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('0')).toBe(false);
+    expect(trust('1')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.1')).toEqual(['10.0.0.1']);
+    expect(trust('10.0.0.0/8, 192.168.1.7,2001:db8::/32 ,::1')).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      '2001:db8::/32',
+      '::1',
+    ]);
+    expect(trust('loopback,uniquelocal')).toEqual(['loopback', 'uniquelocal']);
+    for (const bad of [
+      'true',
+      'TRUE',
+      'yes',
+      '11',
+      '-1',
+      '1.5',
+      '0.0.0.0/0',
+      '::/0',
+      '10.0.0.0/33',
+      '2001:db8::/129',
+      '10.0.0.0/8,',
+      '10.0.0.0/255.0.0.0',
+      '10.0.0.256',
+      'proxy.example',
+      '1,10.0.0.1',
+    ])
+      expect(() => trust(bad)).toThrow(/TRUST_PROXY must be false, the number of proxies in front/);
+  });
+
   it('reads the first coordinator, both variables or none', () => {
     const base = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
     expect(() => loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'admin' })).toThrow(/go together/);

@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { normaliseUsername } from '@passerelle/shared/domain';
 
 /**
  * The whole configuration, read once from the environment and validated at boot: a bad or
@@ -25,12 +27,44 @@ export interface AppConfig {
   demoFileCount: number;
   firstCoordinator: { username: string; password: string; displayName: string } | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  trustProxy: boolean;
+  /**
+   * Express's `trust proxy`: false (the peer is the client), the number of proxies in front, or
+   * the proxies' addresses and CIDR ranges. Never `true`: any client could then name its address.
+   */
+  trustProxy: TrustProxy;
   bodyLimitBytes: number;
   /** AES-256 key of the documents at rest (32 bytes). */
   documentsKey: Buffer;
   /** API processes sharing the port (`node:cluster`); 1 runs the API in the started process. */
   workers: number;
+}
+
+export type TrustProxy = false | number | readonly string[];
+
+/** proxy-addr's names for ranges: 127.0.0.0/8 and ::1; 169.254.0.0/16 and fe80::/10; private ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `false` or `0`; a number of proxies in front (1–10); or a comma-separated list of
+ * proxy addresses, CIDR ranges (never /0) and proxy-addr's range names. Null when it is none of these.
+ */
+export function parseTrustProxy(raw: string): TrustProxy | null {
+  if (raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    return hops >= 1 && hops <= 10 ? hops : null;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (PROXY_RANGE_NAMES.includes(entry)) return true;
+    const match = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(entry);
+    const version = match?.[1] ? isIP(match[1]) : 0;
+    if (!match || version === 0) return false;
+    if (match[2] === undefined) return true;
+    const prefix = Number(match[2]);
+    return prefix >= 1 && prefix <= (version === 4 ? 32 : 128);
+  });
+  return valid ? entries : null;
 }
 
 /** The documents key used when none is set outside production: known, so refused in production. */
@@ -99,14 +133,18 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     }
     return raw as T;
   };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = read(name);
-    if (raw === undefined) return fallback;
-    if (!['true', 'false', '1', '0'].includes(raw)) {
-      problems.push(`${name} must be true or false (got "${raw}")`);
-      return fallback;
+
+  const trustProxy = (): TrustProxy => {
+    const raw = read('TRUST_PROXY');
+    if (raw === undefined) return false;
+    const parsed = parseTrustProxy(raw);
+    if (parsed === null) {
+      problems.push(
+        `TRUST_PROXY must be false, the number of proxies in front (1 to 10), or a comma-separated list of the proxies' addresses or CIDR ranges (got "${raw}"); "true" is refused: any client could name its own address in X-Forwarded-For`,
+      );
+      return false;
     }
-    return raw === 'true' || raw === '1';
+    return parsed;
   };
 
   // `test` is the test harness's own mode (its configuration is built in code, never read here):
@@ -187,13 +225,13 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     firstCoordinator:
       firstUsername && firstPassword
         ? {
-            username: firstUsername.toLowerCase(),
+            username: normaliseUsername(firstUsername),
             password: firstPassword,
             displayName: read('FIRST_COORDINATOR_DISPLAY_NAME') ?? 'Coordination CCLO',
           }
         : null,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
-    trustProxy: bool('TRUST_PROXY', false),
+    trustProxy: trustProxy(),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     documentsKey,
     workers: integer('API_WORKERS', 1, 1, 32),

@@ -2,7 +2,7 @@ import { CommuneEntity } from '@api/app/reference/commune.entity';
 import { OrganizationEntity } from '@api/app/reference/organization.entity';
 import { SessionEntity } from '@api/app/identity/session.entity';
 import { UserEntity } from '@api/app/identity/user.entity';
-import { SignInFailureEntity } from '@api/app/identity/sign-in-failure.entity';
+import { SignInAttemptEntity, SignInFamiliarAddressEntity } from '@api/app/identity/sign-in-attempt.entity';
 import { ApplicantFileEntity } from '@api/app/applicant-files/applicant-file.entity';
 import { FileOrganizationEntity } from '@api/app/applicant-files/file-organization.entity';
 import { TimelineEventEntity } from '@api/app/timeline/timeline-event.entity';
@@ -33,7 +33,8 @@ export const ENTITIES = [
   OrganizationEntity,
   UserEntity,
   SessionEntity,
-  SignInFailureEntity,
+  SignInAttemptEntity,
+  SignInFamiliarAddressEntity,
   ApplicantFileEntity,
   FileOrganizationEntity,
   TimelineEventEntity,

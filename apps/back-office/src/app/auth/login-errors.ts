@@ -14,13 +14,27 @@ export const SESSION_END_MESSAGES: Record<SessionEnd, string> = {
   expired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
 };
 
+/** « 1 seconde », « 45 secondes », « 1 minute », « 12 minutes » (minutes rounded up). */
+function waitInFrench(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 seconde' : `${seconds} secondes`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** A 429 says how long to wait (`Retry-After`, in seconds): the message says it too. */
+export function tooManyAttemptsMessage(error: HttpErrorResponse): string {
+  const seconds = Number(error.headers.get('Retry-After') ?? Number.NaN);
+  if (!Number.isInteger(seconds) || seconds <= 0) return LOGIN_MESSAGES.tooManyAttempts;
+  return `Trop de tentatives. Réessayez dans ${waitInFrench(seconds)}.`;
+}
+
 export function loginErrorMessage(error: unknown): string {
   if (!(error instanceof HttpErrorResponse)) return LOGIN_MESSAGES.unexpected;
   switch (error.status) {
     case HttpStatusCode.Unauthorized:
       return LOGIN_MESSAGES.badCredentials;
     case HttpStatusCode.TooManyRequests:
-      return LOGIN_MESSAGES.tooManyAttempts;
+      return tooManyAttemptsMessage(error);
     case 0:
     case HttpStatusCode.BadGateway:
     case HttpStatusCode.ServiceUnavailable:

@@ -15,7 +15,21 @@ export const SIGN_IN_LIMITS = {
   windowMinutes: 15,
   failuresPerAccount: 5,
   failuresPerAddress: 20,
+  /**
+   * An address the account signed in from this recently counts the account's failures on its own:
+   * failures elsewhere cannot shut the user out where they work (README, « Sign-in limits »).
+   */
+  familiarAddressDays: 30,
 } as const;
+
+/**
+ * The one spelling of a username: spaces around, capitals and composed or decomposed accents
+ * name the same account. Lower-cased before NFC, so that the result is NFC itself (`İ`
+ * lower-cases to two code points).
+ */
+export function normaliseUsername(typed: string): string {
+  return typed.trim().toLowerCase().normalize('NFC');
+}
 
 /** A session left idle on a shared town-hall computer ends after this long. */
 export const IDLE_SESSION_MINUTES = 30;

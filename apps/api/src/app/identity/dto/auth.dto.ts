@@ -11,12 +11,10 @@ import {
   type RefreshRequest,
   type Role,
 } from '@passerelle/shared/domain';
+import { UsernameField } from './users.dto';
 
 export class LoginDto implements LoginRequest {
-  @ApiProperty({ example: 'mourenx.agent' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(128)
+  @UsernameField(128, undefined, { example: 'mourenx.agent' })
   username!: string;
 
   @ApiProperty({ example: 'demo', format: 'password' })

@@ -1,4 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   type ActivateAccountRequest,
   type CreateUserRequest,
@@ -11,6 +13,7 @@ import {
   type UpdateUserRequest,
   type UserView,
   type UserWithActivationCode,
+  normaliseUsername,
 } from '@passerelle/shared/domain';
 import { BooleanField, CodeField, PatternField, TextField, UUID } from '@api/platform/http/fields';
 import { PageQueryDto } from '@api/platform/http/pagination';
@@ -18,8 +21,20 @@ import { PageQueryDto } from '@api/platform/http/pagination';
 /** Lower-case letters, digits, dots, dashes and underscores: `prenom.nom`. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
+/**
+ * A username as typed, normalised here, once (`normaliseUsername`), before it is validated: the
+ * lookup, the sign-in limits and the audit log all see the one spelling.
+ */
+export const UsernameField = (max: number, pattern?: RegExp, options: { example?: string } = {}) =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? normaliseUsername(value) : value,
+    ),
+    pattern ? PatternField(pattern, max, options) : TextField(max, options),
+  );
+
 export class CreateUserDto implements CreateUserRequest {
-  @PatternField(USERNAME, 64, { example: 'artix.relais' }) username!: string;
+  @UsernameField(64, USERNAME, { example: 'artix.relais' }) username!: string;
   @TextField(120, { example: 'Hélène Laborde' }) displayName!: string;
   @CodeField(ROLES) role!: Role;
   @PatternField(UUID, 36) organizationId!: string;
@@ -40,7 +55,7 @@ export class ListUsersQueryDto extends PageQueryDto {
 }
 
 export class ActivateAccountDto implements ActivateAccountRequest {
-  @TextField(128) username!: string;
+  @UsernameField(128) username!: string;
   @TextField(64) activationCode!: string;
   @TextField(512, { description: `At least ${MIN_PASSWORD_LENGTH} characters` }) password!: string;
 }

@@ -10,6 +10,7 @@ import { ReportingFacts1795717217108 } from './1795717217108-reporting-facts';
 import { NamePrefixes1795718400000 } from './1795718400000-name-prefixes';
 import { WaitingDays1795731119042 } from './1795731119042-waiting-days';
 import { AuditPurge1796686604256 } from './1796686604256-audit-purge';
+import { SignInAttempts1796686776483 } from './1796686776483-sign-in-attempts';
 /** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
 export const MIGRATIONS: (new () => object)[] = [
   Foundation1795709585287,
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => object)[] = [
   NamePrefixes1795718400000,
   WaitingDays1795731119042,
   AuditPurge1796686604256,
+  SignInAttempts1796686776483,
 ];

@@ -1,4 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { FormControl, FormGroup } from '@angular/forms';
 import {
   ACTIVATION_MESSAGES,
@@ -42,8 +42,13 @@ describe('activation form rules', () => {
   it('says in French why the activation failed', () => {
     expect(activationErrorMessage(new HttpErrorResponse({ status: 400 }))).toBe(ACTIVATION_MESSAGES.invalid);
     expect(activationErrorMessage(new HttpErrorResponse({ status: 429 }))).toBe(
-      ACTIVATION_MESSAGES.tooManyAttempts,
+      'Trop de tentatives. Réessayez dans quelques minutes.',
     );
+    expect(
+      activationErrorMessage(
+        new HttpErrorResponse({ status: 429, headers: new HttpHeaders({ 'Retry-After': '600' }) }),
+      ),
+    ).toBe('Trop de tentatives. Réessayez dans 10 minutes.');
     expect(activationErrorMessage(new HttpErrorResponse({ status: 0 }))).toBe(
       ACTIVATION_MESSAGES.unreachable,
     );

@@ -1,6 +1,7 @@
 import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { MIN_PASSWORD_LENGTH } from '@passerelle/shared/domain';
+import { tooManyAttemptsMessage } from '../login-errors';
 
 export interface ActivationValues {
   username: string;
@@ -37,7 +38,6 @@ export const ACTIVATION_MESSAGES = {
   done: 'Votre compte est activé. Connectez-vous avec votre identifiant et votre nouveau mot de passe.',
   invalid:
     'Identifiant ou code d’activation incorrect, ou code expiré. Vérifiez le code, ou demandez-en un nouveau à la coordination de la CCLO.',
-  tooManyAttempts: 'Trop de tentatives. Réessayez dans quelques minutes.',
   unreachable: 'Le serveur Passerelle ne répond pas. Vérifiez votre connexion au réseau, puis réessayez.',
   unexpected: 'L’activation a échoué à cause d’une erreur inattendue. Réessayez dans quelques instants.',
 } as const;
@@ -51,7 +51,7 @@ export function activationErrorMessage(error: unknown): string {
     case HttpStatusCode.Conflict:
       return ACTIVATION_MESSAGES.invalid;
     case HttpStatusCode.TooManyRequests:
-      return ACTIVATION_MESSAGES.tooManyAttempts;
+      return tooManyAttemptsMessage(error);
     case 0:
     case HttpStatusCode.BadGateway:
     case HttpStatusCode.ServiceUnavailable:

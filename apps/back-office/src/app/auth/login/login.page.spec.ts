@@ -82,6 +82,21 @@ describe('LoginPage', () => {
     expect(page.querySelector('[role="alert"]')?.textContent).toContain(message);
   });
 
+  it('says in French how long to wait after too many attempts', async () => {
+    const { harness, page, http } = await openLoginPage();
+    await submit(harness, page, 'mauvais');
+    http
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 429, error: 'Too Many Requests', message: 'x' },
+        { status: 429, statusText: 'x', headers: { 'Retry-After': '717' } },
+      );
+    await settle(harness);
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain(
+      'Trop de tentatives. Réessayez dans 12 minutes.',
+    );
+  });
+
   it('after a refusal, empties the password without calling it an input error, and focuses it', async () => {
     const { harness, page, http } = await openLoginPage();
     await submit(harness, page, 'mauvais');
