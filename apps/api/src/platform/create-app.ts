@@ -5,7 +5,7 @@ import type { AppConfig } from './config/config';
 import { serveBackOffice } from './http/back-office';
 import { bodyParsers } from './http/body-parsers';
 import { setupOpenApi } from './http/openapi';
-import { securityHeaders } from './http/security-headers';
+import { noStore, securityHeaders } from './http/security-headers';
 import { AppLogger } from './logging/app-logger';
 import { ROOT_LOGGER } from './logging/logging.module';
 import { requestLogging } from './logging/request-logging';
@@ -46,6 +46,7 @@ export async function createApp(
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  app.use(noStore);
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
