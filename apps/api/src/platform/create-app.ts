@@ -50,7 +50,8 @@ export async function createApp(
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  // In production the API's map is not shown to whoever asks, unless API_DOCS=true.
+  if (config.apiDocs) setupOpenApi(app);
   serveBackOffice(app, config.backOfficeDir);
   return app;
 }

@@ -179,6 +179,22 @@ describe('platform', () => {
   });
 });
 
+describe('the OpenAPI pages when API_DOCS is off (production default)', () => {
+  it('answers 404 for the page and the JSON, and serves the API as usual', async () => {
+    const t = await startTestApp({ apiDocs: false });
+    try {
+      for (const path of ['/api/docs', '/api/docs/', '/api/docs-json', '/api/docs/swagger-ui-init.js']) {
+        const response = await t.request<ApiError>('GET', path);
+        expect([path, response.status]).toEqual([path, 404]);
+        expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+      }
+      expect((await t.request('GET', '/api/health')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('health when the database is gone', () => {
   it('answers 503 with status unavailable', async () => {
     const t = await startTestApp();

@@ -61,6 +61,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     bodyLimitBytes: 1_048_576,
     documentsKey: Buffer.from(DEMO_DOCUMENTS_KEY, 'base64'),
     workers: 1,
+    apiDocs: true,
     ...overrides,
   };
 }

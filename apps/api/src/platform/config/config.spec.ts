@@ -44,6 +44,16 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ ...demo, API_WORKERS: bad })).toThrow(/API_WORKERS must be an integer/);
   });
 
+  it('serves the OpenAPI pages outside production, and in production only with API_DOCS=true', () => {
+    const production = { DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40), DOCUMENTS_KEY: 'ab'.repeat(32) };
+    expect(loadConfig(production).apiDocs).toBe(false);
+    expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo' }).apiDocs).toBe(true);
+    expect(loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo', API_DOCS: 'false' }).apiDocs).toBe(false);
+    for (const bad of ['yes', 'on', 'TRUE'])
+      expect(() => loadConfig({ ...production, API_DOCS: bad })).toThrow(/API_DOCS must be true or false/);
+  });
+
   it('reads the first coordinator, both variables or none', () => {
     const base = { DATABASE_URL: DB, TOKEN_SECRET: 'x'.repeat(40), DOCUMENTS_KEY: 'ab'.repeat(32) };
     expect(() => loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'admin' })).toThrow(/go together/);

@@ -28,6 +28,8 @@ export interface AppConfig {
   documentsKey: Buffer;
   /** API processes sharing the port (`node:cluster`); 1 runs the API in the started process. */
   workers: number;
+  /** Serve `/api/docs` and `/api/docs-json`: on outside production, off in production unless asked. */
+  apiDocs: boolean;
 }
 
 /** The documents key used when none is set outside production: known, so refused in production. */
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     documentsKey,
     workers: integer('API_WORKERS', 1, 1, 32),
+    apiDocs: bool('API_DOCS', mode !== 'production'),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
