@@ -60,6 +60,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     trustProxy: false,
     bodyLimitBytes: 1_048_576,
     documentsKey: Buffer.from(DEMO_DOCUMENTS_KEY, 'base64'),
+    documentsPreviousKeys: [],
     workers: 1,
     apiDocs: true,
     ...overrides,

@@ -24,8 +24,10 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
   bodyLimitBytes: number;
-  /** AES-256 key of the documents at rest (32 bytes). */
+  /** AES-256 key of the documents at rest (32 bytes): seals new documents. */
   documentsKey: Buffer;
+  /** Keys of before a rotation (32 bytes each): documents they sealed still open. */
+  documentsPreviousKeys: Buffer[];
   /** API processes sharing the port (`node:cluster`); 1 runs the API in the started process. */
   workers: number;
   /** Serve `/api/docs` and `/api/docs-json`: on outside production, off in production unless asked. */
@@ -112,22 +114,44 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     problems.push('FIRST_COORDINATOR_PASSWORD must be at least 12 characters long');
   }
 
+  // 32 bytes as base64 (URL-safe too) or 64 hex digits, or null.
+  const documentsKeyOf = (raw: string): Buffer | null => {
+    const key = /^[0-9a-f]{64}$/i.test(raw)
+      ? Buffer.from(raw, 'hex')
+      : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw)
+        ? Buffer.from(raw, 'base64')
+        : null;
+    return key?.length === 32 ? key : null;
+  };
+
   const documentsKeyRaw = read('DOCUMENTS_KEY') ?? (mode === 'production' ? '' : DEMO_DOCUMENTS_KEY);
-  let documentsKey = Buffer.alloc(0);
+  let documentsKey: Buffer = Buffer.alloc(0);
   if (!documentsKeyRaw) {
     problems.push(
       'DOCUMENTS_KEY is required in production (32 random bytes, base64: `openssl rand -base64 32`)',
     );
   } else {
-    documentsKey = /^[0-9a-f]{64}$/i.test(documentsKeyRaw)
-      ? Buffer.from(documentsKeyRaw, 'hex')
-      : Buffer.from(documentsKeyRaw, 'base64');
+    documentsKey = documentsKeyOf(documentsKeyRaw) ?? Buffer.alloc(0);
     if (documentsKey.length !== 32)
       problems.push('DOCUMENTS_KEY must be 32 bytes, as base64 or 64 hex digits');
-    else if (mode === 'production' && documentsKeyRaw === DEMO_DOCUMENTS_KEY) {
+    else if (mode === 'production' && documentsKey.equals(Buffer.from(DEMO_DOCUMENTS_KEY, 'base64'))) {
       problems.push('DOCUMENTS_KEY must not be the demo key in production');
     }
   }
+
+  // Never the value in a message: the position says which one is wrong.
+  const documentsPreviousKeys: Buffer[] = [];
+  (read('DOCUMENTS_PREVIOUS_KEYS')?.split(',') ?? []).forEach((entry, index) => {
+    const key = documentsKeyOf(entry.trim());
+    const which = `DOCUMENTS_PREVIOUS_KEYS (key ${index + 1})`;
+    if (!key)
+      problems.push(`${which} must be 32 bytes, as base64 or 64 hex digits, keys separated by commas`);
+    else if ([documentsKey, ...documentsPreviousKeys].some((other) => other.equals(key)))
+      problems.push(`${which} repeats DOCUMENTS_KEY or another previous key`);
+    else if (mode === 'production' && key.equals(Buffer.from(DEMO_DOCUMENTS_KEY, 'base64')))
+      problems.push(`${which} must not be the demo key in production`);
+    else documentsPreviousKeys.push(key);
+  });
 
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const backOfficeRaw = read('BACK_OFFICE_DIR') ?? defaults.backOfficeDir;
@@ -157,6 +181,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     trustProxy: bool('TRUST_PROXY', false),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     documentsKey,
+    documentsPreviousKeys,
     workers: integer('API_WORKERS', 1, 1, 32),
     apiDocs: bool('API_DOCS', mode !== 'production'),
   };
