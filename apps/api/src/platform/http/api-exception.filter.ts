@@ -37,7 +37,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // The operator's to mend, not the caller's: say which key (its id, never the key) is missing.
       this.logger.error(
         { storageKey: exception.key, keyId: exception.keyId },
-        `${exception.message}: add that key to DOCUMENTS_PREVIOUS_KEYS`,
+        `${exception.message}: add its key to DOCUMENTS_PREVIOUS_KEYS`,
       );
       // Not a 5xx: the request is sound, and retrying changes nothing until the key is back.
       sendApiError(
