@@ -135,7 +135,12 @@ try {
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) {
-        say(`ready in ${seconds()}: ${url}  (API documentation: ${url}/api/docs)`);
+        // The API documentation is off in production unless API_DOCS=true: name it only when served.
+        const docs = await fetch(`${url}/api/docs-json`).then(
+          (answer) => answer.ok,
+          () => false,
+        );
+        say(`ready in ${seconds()}: ${url}${docs ? `  (API documentation: ${url}/api/docs)` : ''}`);
         if (env.PASSERELLE_MODE === 'demo') {
           say(
             `demo accounts: mourenx.agent, orthez.accueil, orthez.ts, sdsei.ts, lagor.relais, monein.relais,`,

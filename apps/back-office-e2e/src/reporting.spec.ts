@@ -87,8 +87,9 @@ test.describe('pilotage', () => {
     const csv = readFileSync(await csvDownload.path(), 'utf8');
     expect(csv.charCodeAt(0), 'UTF-8 byte-order mark').toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toMatch(new RegExp(`^Passerelle, pilotage du 1er janvier ${year} au `));
-    expect(lines).toContainEqual(expect.stringMatching(/^Dossiers au \d{2}\/\d{2}\/\d{4}, par statut$/));
+    // Text with a comma is quoted: a spreadsheet set to split on commas keeps it one cell.
+    expect(lines[0]).toMatch(new RegExp(`^"Passerelle, pilotage du 1er janvier ${year} au `));
+    expect(lines).toContainEqual(expect.stringMatching(/^"Dossiers au \d{2}\/\d{2}\/\d{4}, par statut"$/));
     expect(lines).toContain('Statut;Dossiers');
     expect(lines).toContain(`Total;${yearReport.territory?.atEndOfPeriod.total ?? -1}`);
 

@@ -5,7 +5,7 @@ import type { AppConfig } from './config/config';
 import { serveBackOffice } from './http/back-office';
 import { bodyParsers } from './http/body-parsers';
 import { setupOpenApi } from './http/openapi';
-import { securityHeaders } from './http/security-headers';
+import { noStore, securityHeaders } from './http/security-headers';
 import { AppLogger } from './logging/app-logger';
 import { ROOT_LOGGER } from './logging/logging.module';
 import { requestLogging } from './logging/request-logging';
@@ -47,10 +47,12 @@ export async function createApp(
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  app.use(noStore);
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  // In production the API's map is not shown to whoever asks, unless API_DOCS=true.
+  if (config.apiDocs) setupOpenApi(app);
   serveBackOffice(app, config.backOfficeDir);
   return app;
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { ApiError } from '@passerelle/shared/domain';
 import { type TestApp, startTestApp } from '@api/testing/test-app';
@@ -6,13 +9,18 @@ import { listRoutes } from '@api/app/access/routes';
 
 describe('platform', () => {
   let t: TestApp;
+  let backOffice: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    backOffice = await mkdtemp(join(tmpdir(), 'passerelle-back-office-'));
+    await writeFile(join(backOffice, 'index.html'), '<!doctype html><title>Passerelle</title>');
+    await writeFile(join(backOffice, 'main-4F7KQ2ZB.js'), 'console.log(1);');
+    t = await startTestApp({ backOfficeDir: backOffice });
   });
 
   afterAll(async () => {
     await t.close();
+    await rm(backOffice, { recursive: true, force: true });
   });
 
   it('answers health ok when the database answers', async () => {
@@ -35,6 +43,45 @@ describe('platform', () => {
       headers: { 'x-request-id': 'bad id with spaces' },
     });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('asks browsers and proxies to keep no API answer, errors and sign-in included', async () => {
+    const login = await t.request('POST', '/api/auth/login', {
+      body: { username: 'mourenx.agent', password: 'demo' },
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = login.body as { accessToken: string };
+    const answers = [
+      login,
+      await t.request('GET', '/api/health'),
+      await t.request('GET', '/api/auth/me', { token: accessToken }),
+      await t.request('GET', '/api/applicant-files?pageSize=1', { token: accessToken }),
+      await t.request('GET', '/api/communes', { token: accessToken }),
+      await t.request('GET', '/api/auth/me'),
+      await t.request('GET', '/api/nothing-here'),
+      await t.request('POST', '/api/auth/login', {
+        rawBody: '{"username": ',
+        headers: { 'content-type': 'application/json' },
+      }),
+      await t.request('GET', '/api/docs-json'),
+    ];
+    expect(answers.map((answer) => [answer.status, answer.headers.get('cache-control')])).toEqual([
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [401, 'no-store'],
+      [404, 'no-store'],
+      [400, 'no-store'],
+      [200, 'no-store'],
+    ]);
+    // The back office holds no personal data: hashed bundles are kept, the page is revalidated.
+    const bundle = await t.request('GET', '/main-4F7KQ2ZB.js');
+    expect(bundle.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await t.request('GET', '/dossiers/quelque-chose');
+    expect(page.text).toContain('<title>Passerelle</title>');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('publishes the OpenAPI document with /api paths and the error schema', async () => {
@@ -129,6 +176,22 @@ describe('platform', () => {
 
   it('has migrations that match the entities exactly', async () => {
     expect(await pendingSchemaChanges(t.database.ownerUrl)).toEqual({ up: [], down: [] });
+  });
+});
+
+describe('the OpenAPI pages when API_DOCS is off (production default)', () => {
+  it('answers 404 for the page and the JSON, and serves the API as usual', async () => {
+    const t = await startTestApp({ apiDocs: false });
+    try {
+      for (const path of ['/api/docs', '/api/docs/', '/api/docs-json', '/api/docs/swagger-ui-init.js']) {
+        const response = await t.request<ApiError>('GET', path);
+        expect([path, response.status]).toEqual([path, 404]);
+        expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+      }
+      expect((await t.request('GET', '/api/health')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -63,7 +63,9 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     trustProxy: false,
     bodyLimitBytes: 1_048_576,
     documentsKey: Buffer.from(DEMO_DOCUMENTS_KEY, 'base64'),
+    documentsPreviousKeys: [],
     workers: 1,
+    apiDocs: true,
     ...overrides,
   };
 }

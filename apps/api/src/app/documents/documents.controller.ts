@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
@@ -37,6 +38,10 @@ export class DocumentsController {
   })
   @ApiForbiddenResponse({
     description: 'Your role may not download documents, or not this sensitive one',
+    schema: { $ref: '#/components/schemas/ApiError' },
+  })
+  @ApiConflictResponse({
+    description: 'The document was encrypted with a key this server does not hold (DOCUMENTS_PREVIOUS_KEYS)',
     schema: { $ref: '#/components/schemas/ApiError' },
   })
   async content(

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import {
   type ApiError,
   type ApplicantFileView,
@@ -13,7 +14,9 @@ import {
 } from '@passerelle/shared/domain';
 import { type TestApp, startTestApp } from '@api/testing/test-app';
 import { createFile, minimalFile, registeredFile, registrableFile } from '@api/testing/builders';
+import { DocumentCipher, documentKeyId } from '@api/platform/storage/document-cipher';
 import { STORAGE_KEY_PATTERN } from '@api/platform/storage/document-storage';
+import { VERSION_1_ENVELOPE } from '@api/platform/storage/testing/version-1-envelope';
 import { sampleExecutable, sampleJpeg, samplePdf, samplePng } from './testing/sample-documents';
 
 interface Upload {
@@ -673,8 +676,140 @@ describe('supporting documents', () => {
       expect.arrayContaining(['201', '400', '403', '404', '413', '415']),
     );
     expect(Object.keys(paths['/api/documents/{id}/content']?.['get']?.responses ?? {})).toEqual(
-      expect.arrayContaining(['200', '403', '404']),
+      expect.arrayContaining(['200', '403', '404', '409']),
     );
     expect(paths['/api/documents/{id}']?.['patch']?.requestBody).toBeDefined();
+  });
+});
+
+describe('supporting documents after a rotation of DOCUMENTS_KEY', () => {
+  let t: TestApp;
+  let agent: string;
+  let coordinator: string;
+  let file: ApplicantFileView;
+  let log = '';
+  const dataDir = join(tmpdir(), `passerelle-rotation-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const newKey = randomBytes(32);
+  const retiredKey = randomBytes(32);
+  const lostKey = randomBytes(32);
+  const objectPath = (storageKey: string): string =>
+    join(dataDir, 'documents', storageKey.slice(0, 2), storageKey);
+  const storageKeyOf = async (documentId: string): Promise<string> =>
+    (
+      (await t.dataSource.query('SELECT storage_key FROM supporting_document WHERE id = $1', [
+        documentId,
+      ])) as { storage_key: string }[]
+    )[0]!.storage_key;
+
+  /** A document record whose bytes the test puts on disk itself, as an older server left them. */
+  const storedBefore = async (storageKey: string, envelope: Buffer): Promise<string> => {
+    await mkdir(join(dataDir, 'documents', storageKey.slice(0, 2)), { recursive: true });
+    await writeFile(objectPath(storageKey), envelope);
+    const [row] = (await t.dataSource.query(
+      `INSERT INTO supporting_document (applicant_file_id, type, person_id, status, sensitive, storage_key, file_name,
+         media_type, size_bytes, sha256, uploaded_by_user_id, uploaded_by_organization_id)
+       SELECT $1, 'TAX_NOTICE', 'APPLICANT', 'PROVIDED', false, $2, 'avis.pdf', 'application/pdf', 10, $3, u.id,
+              u.organization_id
+         FROM app_user u WHERE u.username = 'mourenx.agent'
+       RETURNING id`,
+      [file.id, storageKey, 'a'.repeat(64)],
+    )) as { id: string }[];
+    return row!.id;
+  };
+
+  const download = (documentId: string, token = agent) =>
+    fetch(`${t.baseUrl}/api/documents/${documentId}/content`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+  beforeAll(async () => {
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        log += chunk.toString('utf8');
+        done();
+      },
+    });
+    t = await startTestApp(
+      {
+        dataDir,
+        documentsKey: newKey,
+        documentsPreviousKeys: [retiredKey, VERSION_1_ENVELOPE.key],
+        logLevel: 'warn',
+      },
+      { logDestination: destination },
+    );
+    agent = (await t.login('mourenx.agent')).accessToken;
+    coordinator = (await t.login('cclo.coordination')).accessToken;
+    file = await registeredFile(t, agent);
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens documents stored before key ids and under a previous key, and seals new ones with the new key', async () => {
+    const { storageKey, envelope, plain } = VERSION_1_ENVELOPE;
+    const before = await download(await storedBefore(storageKey, envelope));
+    expect(before.status).toBe(200);
+    expect(Buffer.from(await before.arrayBuffer()).toString()).toBe(plain);
+
+    const retiredObject = randomUUID();
+    const sealedByRetired = new DocumentCipher(retiredKey).seal(retiredObject, samplePdf('avant rotation'));
+    const retired = await download(await storedBefore(retiredObject, sealedByRetired));
+    expect(retired.status).toBe(200);
+    expect(Buffer.from(await retired.arrayBuffer()).equals(samplePdf('avant rotation'))).toBe(true);
+
+    const form = new FormData();
+    form.append('type', 'TAX_NOTICE');
+    form.append('file', new Blob([new Uint8Array(samplePdf('après rotation'))]), 'avis.pdf');
+    const uploaded = await fetch(`${t.baseUrl}/api/applicant-files/${file.id}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agent}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const { id } = (await uploaded.json()) as SupportingDocumentView;
+    const onDisk = await readFile(objectPath(await storageKeyOf(id)));
+    expect(onDisk.subarray(5, 9).equals(documentKeyId(newKey))).toBe(true);
+    expect(Buffer.from(await (await download(id)).arrayBuffer()).equals(samplePdf('après rotation'))).toBe(
+      true,
+    );
+  });
+
+  it('answers 409, not 500, for a document sealed with a key the server lacks, and logs its key id only', async () => {
+    const storageKey = randomUUID();
+    const id = await storedBefore(storageKey, new DocumentCipher(lostKey).seal(storageKey, samplePdf()));
+    log = '';
+    const response = await download(id);
+    expect(response.status).toBe(409);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(await response.json()).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: expect.stringContaining('key'),
+    });
+    // The right-of-access export of the file meets the same document.
+    const exported = await t.request<ApiError>('GET', `/api/applicant-files/${file.id}/export`, {
+      token: coordinator,
+    });
+    expect(exported.status).toBe(409);
+
+    const lines = log
+      .split('\n')
+      .filter(Boolean)
+      .map(
+        (line) => JSON.parse(line) as { level: number; msg?: string; keyId?: string; storageKey?: string },
+      );
+    const errors = lines.filter((line) => line.level >= 50);
+    expect(errors).toHaveLength(2);
+    for (const line of errors) {
+      expect(line).toMatchObject({ keyId: documentKeyId(lostKey).toString('hex'), storageKey });
+      expect(line.msg).toContain('DOCUMENTS_PREVIOUS_KEYS');
+    }
+    for (const key of [lostKey, newKey, retiredKey])
+      for (const encoding of ['hex', 'base64'] as const)
+        expect(log).not.toContain(key.toString(encoding).slice(0, 12));
+    expect(log).not.toContain(file.applicant?.lastName ?? 'no name');
   });
 });

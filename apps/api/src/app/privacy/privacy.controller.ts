@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ApplicantFileView, Grant } from '@passerelle/shared/domain';
 import { etagOf } from '@api/platform/http/if-match';
@@ -38,6 +45,10 @@ export class PrivacyController {
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({
     description: 'The file, its history, evaluations, flags, documents (base64), referrals, appointments',
+  })
+  @ApiConflictResponse({
+    description: 'A document was encrypted with a key this server does not hold (DOCUMENTS_PREVIOUS_KEYS)',
+    schema: { $ref: '#/components/schemas/ApiError' },
   })
   async export(
     @CurrentPrincipal() principal: AuthenticatedPrincipal,

@@ -33,10 +33,14 @@ export interface AppConfig {
    */
   trustProxy: TrustProxy;
   bodyLimitBytes: number;
-  /** AES-256 key of the documents at rest (32 bytes). */
+  /** AES-256 key of the documents at rest (32 bytes): seals new documents. */
   documentsKey: Buffer;
+  /** Keys of before a rotation (32 bytes each): documents they sealed still open. */
+  documentsPreviousKeys: Buffer[];
   /** API processes sharing the port (`node:cluster`); 1 runs the API in the started process. */
   workers: number;
+  /** Serve `/api/docs` and `/api/docs-json`: on outside production, off in production unless asked. */
+  apiDocs: boolean;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -81,13 +85,18 @@ export const DEMO_TOKEN_SECRET = 'passerelle-demo-secret-not-for-production-use-
 export const KNOWN_TOKEN_SECRETS: readonly string[] = [DEMO_TOKEN_SECRET, 'x'.repeat(40)];
 export const KNOWN_DOCUMENTS_KEYS: readonly string[] = [DEMO_DOCUMENTS_KEY, 'ab'.repeat(32)];
 
-/** A documents key as bytes: 64 hex digits, or base64. */
-export function documentsKeyBytes(raw: string): Buffer {
-  return /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+/** A documents key: 32 bytes as base64 (URL-safe too) or 64 hex digits, or null. */
+export function documentsKeyOf(raw: string): Buffer | null {
+  const key = /^[0-9a-f]{64}$/i.test(raw)
+    ? Buffer.from(raw, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw)
+      ? Buffer.from(raw, 'base64')
+      : null;
+  return key?.length === 32 ? key : null;
 }
 
 const isKnownDocumentsKey = (key: Buffer): boolean =>
-  KNOWN_DOCUMENTS_KEYS.some((known) => documentsKeyBytes(known).equals(key));
+  KNOWN_DOCUMENTS_KEYS.some((known) => documentsKeyOf(known)?.equals(key));
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -132,6 +141,16 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
       return fallback;
     }
     return raw as T;
+  };
+
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!['true', 'false', '1', '0'].includes(raw)) {
+      problems.push(`${name} must be true or false (got "${raw}")`);
+      return fallback;
+    }
+    return raw === 'true' || raw === '1';
   };
 
   const trustProxy = (): TrustProxy => {
@@ -195,7 +214,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
       'DOCUMENTS_KEY is required in production (32 random bytes, base64: `openssl rand -base64 32`)',
     );
   } else {
-    documentsKey = documentsKeyBytes(documentsKeyRaw);
+    documentsKey = documentsKeyOf(documentsKeyRaw) ?? Buffer.alloc(0);
     if (documentsKey.length !== 32)
       problems.push('DOCUMENTS_KEY must be 32 bytes, as base64 or 64 hex digits');
     else if (mode === 'production' && isKnownDocumentsKey(documentsKey)) {
@@ -204,6 +223,20 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
       );
     }
   }
+
+  // Never the value in a message: the position says which one is wrong.
+  const documentsPreviousKeys: Buffer[] = [];
+  (read('DOCUMENTS_PREVIOUS_KEYS')?.split(',') ?? []).forEach((entry, index) => {
+    const key = documentsKeyOf(entry.trim());
+    const which = `DOCUMENTS_PREVIOUS_KEYS (key ${index + 1})`;
+    if (!key)
+      problems.push(`${which} must be 32 bytes, as base64 or 64 hex digits, keys separated by commas`);
+    else if ([documentsKey, ...documentsPreviousKeys].some((other) => other.equals(key)))
+      problems.push(`${which} repeats DOCUMENTS_KEY or another previous key`);
+    else if (mode === 'production' && isKnownDocumentsKey(key))
+      problems.push(`${which} must not be the demo key or one written in this repository in production`);
+    else documentsPreviousKeys.push(key);
+  });
 
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const backOfficeRaw = read('BACK_OFFICE_DIR') ?? defaults.backOfficeDir;
@@ -234,7 +267,9 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     trustProxy: trustProxy(),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     documentsKey,
+    documentsPreviousKeys,
     workers: integer('API_WORKERS', 1, 1, 32),
+    apiDocs: bool('API_DOCS', mode !== 'production'),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiError, FieldError } from '@passerelle/shared/domain';
+import { UnknownDocumentKeyError } from '../storage/document-storage';
 import { DomainError } from './domain-error';
 
 /** Builds the one error body of API.md. */
@@ -29,6 +30,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
         res,
         apiError(exception.status, exception.message, exception.details),
         exception.retryAfterSeconds,
+      );
+      return;
+    }
+    if (exception instanceof UnknownDocumentKeyError) {
+      // The operator's to mend, not the caller's: say which key (its id, never the key) is missing.
+      this.logger.error(
+        { storageKey: exception.key, keyId: exception.keyId },
+        `${exception.message}: add its key to DOCUMENTS_PREVIOUS_KEYS`,
+      );
+      // Not a 5xx: the request is sound, and retrying changes nothing until the key is back.
+      sendApiError(
+        res,
+        apiError(
+          409,
+          'This document cannot be opened: the key that encrypted it is not configured on this server',
+        ),
       );
       return;
     }

@@ -17,10 +17,11 @@ export function serveBackOffice(app: NestExpressApplication, directory: string |
     index: false,
     fallthrough: true,
     setHeaders: (res, path) => {
-      // Hashed bundle names never change content: cache them; the rest is revalidated.
+      // Hashed bundle names (Angular's `main-4F7KQ2ZB.js`) never change content: cache them; the
+      // rest is revalidated.
       res.setHeader(
         'Cache-Control',
-        /\.[0-9a-z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        /-[0-9A-Z]{8}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     },
   });

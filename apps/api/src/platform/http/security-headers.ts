@@ -26,3 +26,13 @@ export function securityHeaders(options: HelmetOptions) {
     next();
   };
 }
+
+/**
+ * Answers carry personal data: no shared town-hall browser and no proxy may keep one, errors and
+ * downloads included. Set on every answer, so that a route cannot forget it; the back office's own
+ * files replace it with their caching (serveBackOffice).
+ */
+export function noStore(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}

@@ -10,7 +10,7 @@ export abstract class DocumentStorage {
   /** Stores `bytes` under `key`, replacing what was there; the write is all or nothing. */
   abstract put(key: string, bytes: Buffer): Promise<void>;
 
-  /** The plain bytes; StorageObjectNotFoundError or StorageIntegrityError otherwise. */
+  /** The plain bytes; StorageObjectNotFoundError, StorageIntegrityError or UnknownDocumentKeyError otherwise. */
   abstract get(key: string): Promise<Buffer>;
 
   /** Removes the object (anonymisation); removing a missing object is not an error. */
@@ -43,6 +43,24 @@ export class StorageIntegrityError extends Error {
   constructor(readonly key: string) {
     super(`The stored document under ${key} failed its integrity check`);
     this.name = 'StorageIntegrityError';
+  }
+}
+
+/**
+ * The stored object was sealed with a key this server does not hold: `keyId` names it (null for an
+ * object written before key ids), so that the operator can add it to DOCUMENTS_PREVIOUS_KEYS.
+ */
+export class UnknownDocumentKeyError extends Error {
+  constructor(
+    readonly key: string,
+    readonly keyId: string | null,
+  ) {
+    super(
+      keyId
+        ? `The stored document under ${key} was sealed with documents key ${keyId}, which this server does not hold`
+        : `The stored document under ${key} opens with none of the documents keys this server holds (it predates key ids, or was altered)`,
+    );
+    this.name = 'UnknownDocumentKeyError';
   }
 }
 

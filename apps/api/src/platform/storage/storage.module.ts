@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
+import { DocumentCipher } from './document-cipher';
 import { DocumentStorage } from './document-storage';
 import { EncryptedDiskStorage, documentsDirectory } from './encrypted-disk-storage';
 
@@ -11,7 +12,10 @@ import { EncryptedDiskStorage, documentsDirectory } from './encrypted-disk-stora
       provide: DocumentStorage,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): DocumentStorage =>
-        new EncryptedDiskStorage(documentsDirectory(config.dataDir), config.documentsKey),
+        new EncryptedDiskStorage(
+          documentsDirectory(config.dataDir),
+          new DocumentCipher(config.documentsKey, config.documentsPreviousKeys),
+        ),
     },
   ],
   exports: [DocumentStorage],

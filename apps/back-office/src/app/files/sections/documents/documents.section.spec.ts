@@ -178,6 +178,23 @@ describe('DocumentsSection', () => {
     expect(text(host)).not.toContain(API_ENGLISH);
   });
 
+  it('when the server no longer holds the key of a document, says to call the administrator', async () => {
+    const { host, http } = await openSection(aUser('SOCIAL_WORKER'));
+    await expand(host, http, [aDocument()]);
+    await click(host, 'Télécharger');
+    const request = http.expectOne({ method: 'GET', url: '/api/documents/d1/content' });
+    request.flush(new Blob([JSON.stringify({ statusCode: 409, error: 'Conflict', message: API_ENGLISH })]), {
+      status: 409,
+      statusText: 'Conflict',
+    });
+    await settle();
+    const article = host.querySelector('ul.documents article');
+    expect(text(article?.querySelector('[role="alert"]'))).toBe(
+      "Cette pièce ne peut pas être ouverte : la clé qui la chiffre n'est plus configurée sur le serveur. Prévenez l'administrateur de Passerelle.",
+    );
+    expect(text(host)).not.toContain(API_ENGLISH);
+  });
+
   it('says when the documents cannot be loaded, and says there are none when so', async () => {
     const { host, http } = await openSection(aUser('INFO_POINT_AGENT'));
     await expand(host, http, null);

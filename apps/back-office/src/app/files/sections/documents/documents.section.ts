@@ -29,6 +29,8 @@ const DOWNLOAD_WORDING = {
   statuses: {
     403: 'Cette pièce est sensible : vous ne pouvez pas la télécharger.',
     404: "Cette pièce n'existe plus ou ne vous est pas accessible.",
+    // The API's 409 on a download: the document's encryption key was retired without being kept.
+    409: "Cette pièce ne peut pas être ouverte : la clé qui la chiffre n'est plus configurée sur le serveur. Prévenez l'administrateur de Passerelle.",
   },
 };
 
