@@ -9,6 +9,7 @@ import { KeptFileIndex1795715783086 } from './1795715783086-kept-file-index';
 import { ReportingFacts1795717217108 } from './1795717217108-reporting-facts';
 import { NamePrefixes1795718400000 } from './1795718400000-name-prefixes';
 import { WaitingDays1795731119042 } from './1795731119042-waiting-days';
+import { AuditTargets1796687069170 } from './1796687069170-audit-targets';
 /** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
 export const MIGRATIONS: (new () => object)[] = [
   Foundation1795709585287,
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ReportingFacts1795717217108,
   NamePrefixes1795718400000,
   WaitingDays1795731119042,
+  AuditTargets1796687069170,
 ];
