@@ -16,6 +16,7 @@
 // BENCH_USERNAME, from the shared permission table. BARE_WORKERS=N runs N such processes on the
 // port with node:cluster, as the API's API_WORKERS does (PORT must then be set).
 import cluster from 'node:cluster';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -103,7 +104,9 @@ async function serve() {
   /** The route's statement, with the read-audit entries the API writes in it. */
   function fileStatement(route, build) {
     if (!allStatements) return build({});
-    return runWithRequestContext({ route, userId, username, organizationId }, () => build({ logRead: true }));
+    // As the API's entries: with a request id and the client's address.
+    const context = { route, userId, username, organizationId, requestId: randomUUID(), ip: '127.0.0.1' };
+    return runWithRequestContext(context, () => build({ logRead: true }));
   }
 
   async function list(res, params) {

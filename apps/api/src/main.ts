@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { type AppConfig, ConfigError, StartRefused, loadConfig } from '@api/platform/config/config';
 import { createApp } from '@api/platform/create-app';
+import { safeErrorMessage } from '@api/platform/logging/error-serializer';
 import { startWorkers } from '@api/platform/workers';
 import { prepareDatabase } from '@api/app/database-setup';
 
@@ -77,7 +78,8 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   process.stderr.write(
-    `Passerelle failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    // A migration that fails on a row's value would quote it: PostgreSQL's code says enough.
+    `Passerelle failed to start: ${safeErrorMessage(error)}\n`,
   );
   process.exit(1);
 });

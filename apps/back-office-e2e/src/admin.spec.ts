@@ -74,6 +74,34 @@ test.describe('administration', () => {
     await snap(page, testInfo, '07-signed-in');
   });
 
+  test('« who reset this account, from which address? »: one click from the users', async ({
+    page,
+  }, testInfo) => {
+    await signIn(page, 'cclo.coordination', DEMO_PASSWORD);
+    await sideNavigation(page).getByRole('link', { name: 'Utilisateurs' }).click();
+    const row = page.getByRole('row').filter({ hasText: username });
+    await row.getByRole('button', { name: `Nouveau code d’activation pour ${displayName}` }).click();
+    await expect(page.locator('#activation-code')).toContainText('il ne sera plus jamais affiché');
+    await page.getByRole('button', { name: 'J’ai noté le code' }).click();
+
+    await row.getByRole('link', { name: `Journal du compte de ${displayName}` }).click();
+    await expect(page).toHaveURL(/\/administration\/journal-des-acces\?cible=[0-9a-f-]{36}$/);
+    await expect(page.getByLabel('Compte ou organisation modifié')).toContainText(displayName);
+    const reset = page.getByRole('row').filter({ hasText: 'Nouveau code d’activation' }).first();
+    await expect(reset).toContainText('Anne Puyau');
+    await expect(reset).toContainText(`Compte : ${displayName}`);
+    await expect(reset).toContainText(/127\.0\.0\.1|::1/);
+    await expect(reset).toContainText('PATCH /api/users/:id');
+    // Its creation and the password its owner chose are there too, without any value.
+    await expect(page.getByRole('row').filter({ hasText: 'Mot de passe choisi' })).toContainText(username);
+    await expect(page.getByRole('row').filter({ hasText: 'POST /api/users' })).toContainText(
+      `Rôle : ${ROLE_LABELS.RELAY_CLERK}`,
+    );
+    await expect(page.getByRole('table')).not.toContainText(password);
+    await snap(page, testInfo, '01-account-log');
+    await expectAccessible(page, testInfo, 'account-log');
+  });
+
   test('the access log lists that sign-in', async ({ page }, testInfo) => {
     await signIn(page, 'cclo.coordination', DEMO_PASSWORD);
     await sideNavigation(page).getByRole('link', { name: 'Journal des accès' }).click();

@@ -16,5 +16,6 @@ export * from './lib/file/index-fields';
 export * from './lib/casework';
 export * from './lib/document-checklist';
 export * from './lib/api/users';
+export * from './lib/api/audit';
 export * from './lib/reporting';
 export * from './lib/field-labels';

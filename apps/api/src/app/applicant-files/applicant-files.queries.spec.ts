@@ -4,6 +4,7 @@ import {
   fileSearchQuery,
   prefixTsQuery,
 } from './applicant-files.queries';
+import { runWithRequestContext } from '@api/platform/request-context';
 
 const landlord = {
   scope: 'shared+own' as const,
@@ -76,8 +77,26 @@ describe('applicant file SQL', () => {
     const id = '22222222-2222-4222-8222-222222222222';
     const detail = fileDetailQuery(id, { ...landlord, scope: 'own' }, { logRead: true });
     expect(detail.text).toMatchSnapshot('detail, its read logged');
-    // No request context here: the actor is unknown, the route internal.
-    expect(detail.values).toEqual([id, landlord.organizationId, null, null, null, 'internal']);
+    // No request context here: the actor is unknown, the route internal, no request or address.
+    expect(detail.values).toEqual([id, landlord.organizationId, null, null, null, 'internal', null, null]);
+    const context = {
+      requestId: 'request-1234',
+      ip: '192.0.2.10',
+      route: 'GET /api/applicant-files/:id',
+      userId: '33333333-3333-4333-8333-333333333333',
+      username: 'office64.bailleur',
+      organizationId: landlord.organizationId,
+    };
+    expect(
+      runWithRequestContext(context, () => fileDetailQuery(id, landlord, { logRead: true })).values.slice(-6),
+    ).toEqual([
+      context.userId,
+      context.username,
+      context.organizationId,
+      context.route,
+      context.requestId,
+      context.ip,
+    ]);
     const search = fileSearchQuery({ q: 'dupre' }, landlord, { limit: 20, offset: 0 }, { logRead: true });
     expect(search.text).toContain(
       "FROM page, set_config('synchronous_commit', 'off', true)\n)\nSELECT c.total",

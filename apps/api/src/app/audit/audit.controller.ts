@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@passerelle/shared/domain';
+import type { AuditEntryView, Page } from '@passerelle/shared/domain';
 import { pageRequest, toPage } from '@api/platform/http/pagination';
 import { RequiresAction } from '@api/app/access/action.decorator';
-import { AuditPageResponse, type AuditEntryView, AuditQueryDto } from './audit.dto';
+import { AuditPageResponse, AuditQueryDto } from './audit.dto';
+import { toAuditEntryView } from './audit.mapper';
 import { AuditRepository } from './audit.repository';
 
 @ApiTags('audit')
@@ -19,19 +20,6 @@ export class AuditController {
   async list(@Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> {
     const page = pageRequest(query);
     const { rows, total } = await this.audit.page(query, { limit: page.pageSize, offset: page.offset });
-    return toPage(
-      rows.map((row) => ({
-        id: row.id,
-        at: row.at.toISOString(),
-        userId: row.user_id,
-        username: row.username,
-        organizationId: row.organization_id,
-        ...(row.applicant_file_id ? { applicantFileId: row.applicant_file_id } : {}),
-        action: row.action,
-        route: row.route,
-      })),
-      total,
-      page,
-    );
+    return toPage(rows.map(toAuditEntryView), total, page);
   }
 }

@@ -21,11 +21,20 @@ export function actorOf(actor: Actor): [string | null, string | null, string | n
 }
 
 /**
+ * In which request and from which address: the request id of its log lines, and the client's
+ * address (behind a trusted proxy, taken from `X-Forwarded-For`: any text, hence the cut).
+ */
+export function originOf(): [string | null, string | null] {
+  const context = requestContext();
+  return [context?.requestId?.slice(0, 64) ?? null, context?.ip?.slice(0, 64) ?? null];
+}
+
+/**
  * The audit entries of a read, written by the very statement that reads the files: a
  * data-modifying CTE named `name` that logs one READ entry per row of `source` (a CTE of the
- * statement with an `id` column), for the actor and route of the request context. No further
- * statement, no further round trip: its route declares `@AuditedByStatement()` and runs no read
- * interceptor.
+ * statement with an `id` column), for the actor, route, request and address of the request
+ * context. No further statement, no further round trip: its route declares `@AuditedByStatement()`
+ * and runs no read interceptor.
  *
  * Only for a statement that is its own transaction (on the pool, never inside `Transactions.run`):
  * it commits asynchronously. `synchronous_commit` is off for that transaction only, so the answer
@@ -35,10 +44,13 @@ export function actorOf(actor: Actor): [string | null, string | null, string | n
  * writes and their entries still commit durably.
  */
 export function readAuditCte(name: string, source: string, params: SqlParams): string {
-  const [userId, username, organizationId, route] = actorOf({}).map((value) => params.add(value));
+  const [userId, username, organizationId, route, requestId, clientAddress] = [
+    ...actorOf({}),
+    ...originOf(),
+  ].map((value) => params.add(value));
   return `${name} AS (
-  INSERT INTO audit_entry (user_id, username, organization_id, applicant_file_id, action, route)
-  SELECT ${userId}::uuid, ${username}, ${organizationId}::uuid, ${source}.id, 'READ', ${route}
+  INSERT INTO audit_entry (user_id, username, organization_id, applicant_file_id, action, route, request_id, client_address)
+  SELECT ${userId}::uuid, ${username}, ${organizationId}::uuid, ${source}.id, 'READ', ${route}, ${requestId}, ${clientAddress}
   FROM ${source}, set_config('synchronous_commit', 'off', true)
 )`;
 }

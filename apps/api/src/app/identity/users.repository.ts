@@ -5,7 +5,7 @@ import type { Role, UserView } from '@passerelle/shared/domain';
 import type { Db } from '@api/platform/database/transactions';
 import { UserEntity } from './user.entity';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   display_name: string;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ACTIVATION_CODE_HOURS,
   type ActivateAccountRequest,
+  type AuditFieldChange,
   type CreateUserRequest,
   MIN_PASSWORD_LENGTH,
   type OrganizationType,
@@ -21,7 +22,7 @@ import { requestContext } from '@api/platform/request-context';
 import { AuditRepository } from '@api/app/audit/audit.repository';
 import { hashPassword } from './passwords';
 import { SignInLimits } from './sign-in-limits';
-import { UsersRepository, toUserView } from './users.repository';
+import { type UserRow, UsersRepository, toUserView } from './users.repository';
 
 /** Unambiguous letters and digits (no 0/O, 1/I/L): read aloud or copied from a screen. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -33,6 +34,23 @@ function newActivationCode(): string {
 }
 
 const normaliseCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/**
+ * What an account's change says in the audit log: role, organisation and active with their values
+ * (they say what the account may do); the display name by its name only (personal data); a new
+ * activation code as a fact, never the code or its hash.
+ */
+export function userChanges(before: UserRow, after: UserRow, newActivationCode: boolean): AuditFieldChange[] {
+  const changes: AuditFieldChange[] = [];
+  if (before.display_name !== after.display_name) changes.push({ field: 'displayName' });
+  if (before.role !== after.role) changes.push({ field: 'role', from: before.role, to: after.role });
+  if (before.organization_id !== after.organization_id)
+    changes.push({ field: 'organization', from: before.organization_name, to: after.organization_name });
+  if (before.active !== after.active)
+    changes.push({ field: 'active', from: before.active, to: after.active });
+  if (newActivationCode) changes.push({ field: 'activationCode' });
+  return changes;
+}
 
 /** Accounts, created by the coordinator with a one-time activation code (no mail leaves Passerelle). */
 @Injectable()
@@ -70,10 +88,17 @@ export class UsersService {
           }
           throw error;
         });
-      await this.audit.record('ADMIN', [null], db);
-      return this.users.find(db, id);
+      const created = await this.users.find(db, id);
+      if (!created) throw new Error('user not created');
+      await this.audit.recordAdmin(db, { type: 'USER', id }, [
+        { field: 'username' },
+        { field: 'displayName' },
+        { field: 'role', to: created.role },
+        { field: 'organization', to: created.organization_name },
+        { field: 'activationCode' },
+      ]);
+      return created;
     });
-    if (!user) throw new Error('user not created');
     return { user: toUserView(user), activationCode: code, activationExpiresAt: expiresAt.toISOString() };
   }
 
@@ -108,10 +133,15 @@ export class UsersService {
       // Deactivation, a new role or organisation, a reset: every open session ends now.
       if (body.active === false || code || body.role || body.organizationId)
         await this.users.revokeSessions(db, id);
-      await this.audit.record('ADMIN', [null], db);
-      return this.users.find(db, id);
+      const updated = await this.users.find(db, id);
+      if (!updated) throw notFound('User');
+      await this.audit.recordAdmin(
+        db,
+        { type: 'USER', id },
+        userChanges(current, updated, code !== undefined),
+      );
+      return updated;
     });
-    if (!user) throw notFound('User');
     return {
       user: toUserView(user),
       ...(code ? { activationCode: code, activationExpiresAt: expiresAt.toISOString() } : {}),
@@ -149,7 +179,7 @@ export class UsersService {
         activationCodeHash: null,
         activationExpiresAt: null,
       });
-      await this.audit.record('ADMIN', [null], db, {
+      await this.audit.recordAdmin(db, { type: 'USER', id: record.id }, [{ field: 'password' }], {
         userId: record.id,
         username: record.username,
         organizationId: record.organizationId,

@@ -1,8 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type {
+  CreateOrganizationRequest,
+  OrganizationType,
+  UpdateOrganizationRequest,
+} from '@passerelle/shared/domain';
+import type { Db } from '@api/platform/database/transactions';
 import { CommuneEntity } from './commune.entity';
 import { OrganizationEntity } from './organization.entity';
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  type: OrganizationType;
+  registers_demands: boolean;
+  insee_code: string | null;
+  active: boolean;
+}
+
+const ORGANIZATION_COLUMNS = 'id, name, type, registers_demands, insee_code, active';
 
 @Injectable()
 export class ReferenceRepository {
@@ -18,5 +35,43 @@ export class ReferenceRepository {
     return this.dataSource
       .getRepository(OrganizationEntity)
       .find({ where: { active: true }, order: { type: 'ASC', name: 'ASC' } });
+  }
+
+  async isCurrentCommune(db: Db, inseeCode: string): Promise<boolean> {
+    const rows = await db.query<unknown[]>('SELECT 1 FROM commune WHERE insee_code = $1 AND current', [
+      inseeCode,
+    ]);
+    return rows.length > 0;
+  }
+
+  async insertOrganization(db: Db, organization: CreateOrganizationRequest): Promise<OrganizationRow> {
+    const rows = await db.query<OrganizationRow[]>(
+      `INSERT INTO organization (code, name, type, registers_demands, insee_code)
+       VALUES ('ORG_' || replace(gen_random_uuid()::text, '-', ''), $1, $2, $3, $4)
+       RETURNING ${ORGANIZATION_COLUMNS}`,
+      [organization.name, organization.type, organization.registersDemands, organization.inseeCode ?? null],
+    );
+    return rows[0] as OrganizationRow;
+  }
+
+  /** The organisation before and after the change (for the audit log), or null when there is none. */
+  async updateOrganization(
+    db: Db,
+    id: string,
+    changes: UpdateOrganizationRequest,
+  ): Promise<{ before: OrganizationRow; after: OrganizationRow } | null> {
+    // The row locked and read first, in the same statement: its values before the change.
+    const rows = await db.query<(OrganizationRow & { previous: OrganizationRow })[]>(
+      `UPDATE organization o SET name = coalesce($2, o.name), registers_demands = coalesce($3, o.registers_demands),
+              active = coalesce($4, o.active), updated_at = now()
+         FROM (SELECT ${ORGANIZATION_COLUMNS} FROM organization WHERE id = $1 FOR UPDATE) previous
+        WHERE o.id = previous.id
+        RETURNING o.id, o.name, o.type, o.registers_demands, o.insee_code, o.active, to_jsonb(previous) AS previous`,
+      [id, changes.name ?? null, changes.registersDemands ?? null, changes.active ?? null],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { previous, ...after } = row;
+    return { before: previous, after };
   }
 }

@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
 import { Logger } from '@nestjs/common';
+import { DatabaseError } from 'pg';
+import { QueryFailedError } from 'typeorm';
 import { runWithRequestContext } from '../request-context';
 import { AppLogger, createRootLogger } from './app-logger';
 
@@ -8,7 +10,8 @@ interface Line {
   msg?: string;
   context?: string;
   req?: { id?: string };
-  err?: { message?: string; stack?: string };
+  err?: { type?: string; message?: string; stack?: string; code?: string };
+  failure?: { type?: string; message?: string; code?: string };
   applicant?: { lastName?: string };
 }
 
@@ -20,13 +23,14 @@ function capture(level: 'info' | 'warn' = 'info') {
       done();
     },
   });
-  const logger = new AppLogger(createRootLogger(level, stream));
+  const root = createRootLogger(level, stream);
+  const logger = new AppLogger(root);
   const lines = () =>
     output
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Line);
-  return { logger, lines };
+  return { root, logger, lines, output: () => output };
 }
 
 describe('AppLogger: Nest’s logger written as pino lines', () => {
@@ -77,5 +81,41 @@ describe('AppLogger: Nest’s logger written as pino lines', () => {
     expect(lines()).toEqual([
       expect.objectContaining({ level: 50, msg: 'Route GET /x declares no action', context: 'AccessGuard' }),
     ]);
+  });
+
+  it('writes a failed statement by its code, however it is logged: its values reach neither the error, nor the message, nor the stack', () => {
+    const { root, logger, lines, output } = capture();
+    const driver = Object.assign(
+      new DatabaseError('invalid input syntax for type uuid: "maite.etcheverry"', 90, 'error'),
+      {
+        severity: 'ERROR',
+        code: '22P02',
+        where: "unnamed portal parameter $1 = 'maite.etcheverry'",
+      },
+    );
+    const failed = new QueryFailedError('SELECT 1 FROM app_user WHERE id = $1', ['maite.etcheverry'], driver);
+
+    logger.error(failed, 'UsersService');
+    logger.error({ err: failed }, 'lookup failed', 'UsersService');
+    logger.error({ failure: failed }, 'lookup failed', 'UsersService');
+    // Nest's own calls: a message, then the stack as a string.
+    logger.error('Unable to connect to the database. Retrying (1)...', failed.stack, 'TypeOrmModule');
+    root.error(failed);
+    root.error({ err: failed });
+
+    const withheld = 'PostgreSQL error 22P02 (message withheld: it may quote the values sent)';
+    expect(lines().map((line) => [line.msg, line.err?.code ?? line.failure?.code])).toEqual([
+      [withheld, '22P02'],
+      ['lookup failed', '22P02'],
+      ['lookup failed', '22P02'],
+      ['Unable to connect to the database. Retrying (1)...', undefined],
+      [withheld, '22P02'],
+      [withheld, '22P02'],
+    ]);
+    expect(lines()[0]?.err).toMatchObject({ type: 'QueryFailedError', message: withheld });
+    expect(lines()[3]?.err?.stack).toMatch(
+      /^Error: Unable to connect to the database\. Retrying \(1\)\.\.\.\n\s+at /,
+    );
+    expect(output()).not.toMatch(/maite|parameters|portal/);
   });
 });

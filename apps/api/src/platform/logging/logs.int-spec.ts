@@ -1,13 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type {
-  ApplicantFileView,
-  CreatedApplicantFile,
-  LoginResponse,
-  OrganizationView,
-  Page,
-  UserWithActivationCode,
+import {
+  type ApplicantFileContent,
+  type ApplicantFileView,
+  type CreatedApplicantFile,
+  type LoginResponse,
+  type OrganizationView,
+  type Page,
+  type UserWithActivationCode,
+  fileIndexFields,
 } from '@passerelle/shared/domain';
+import { Transactions } from '@api/platform/database/transactions';
+import { schedule } from '@api/platform/jobs';
 import { type TestApp, type TestResponse, startTestApp } from '@api/testing/test-app';
+import { createFile } from '@api/testing/builders';
+import { ApplicantFilesRepository } from '@api/app/applicant-files/applicant-files.repository';
+import { EvaluationsRepository } from '@api/app/evaluations/evaluations.repository';
 
 /** QUALITY.md, « secrets and logs »: what an ordinary day of work leaves in the logs. */
 
@@ -15,8 +23,10 @@ interface LogLine {
   level: number;
   time: number;
   msg?: string;
+  context?: string;
   req?: { id?: string; method?: string; url?: string };
   res?: { statusCode?: number };
+  err?: Record<string, unknown> & { type?: string; message?: string; stack?: string; code?: string };
 }
 
 const PASSWORD = 'Txakoli-Ardoa-2026!';
@@ -31,6 +41,24 @@ const CONTACT = { phone: '06 12 34 56 78', email: 'maddalen.zubiriaga@example.or
 const NEW_CONTACT = { phone: '07 98 76 54 32', email: 'm.etxegarai@example.net' };
 const USAGE_NAME = 'Etxegarai';
 const SEARCH = 'zubiriaga maddal';
+/** What an error may say in the logs (error-serializer.ts). */
+const SERIALIZED_ERROR_KEYS = new Set([
+  'type',
+  'message',
+  'stack',
+  'code',
+  'severity',
+  'routine',
+  'schema',
+  'table',
+  'column',
+  'dataType',
+  'constraint',
+  'position',
+  'status',
+  'cause',
+  'errors',
+]);
 
 describe('logs: request lines, without secrets or personal data', () => {
   let t: TestApp;
@@ -197,5 +225,130 @@ describe('logs: request lines, without secrets or personal data', () => {
     expect(leaked).toEqual([]);
     expect(text).not.toContain('"demo"');
     expect(logged.length).toBeGreaterThan(sent.length);
+  });
+
+  it('logs a failed statement by its code, constraint, table and stack: never its parameters, its detail, its row or a value its message quotes', async () => {
+    const worker = await t.login('orthez.ts');
+    const author = { userId: worker.user.id, organizationId: worker.user.organization.id };
+    const files = t.app.get(ApplicantFilesRepository);
+    const evaluations = t.app.get(EvaluationsRepository);
+    const transactions = t.app.get(Transactions);
+    const content = (lastName: string, salary: number, aah: number): ApplicantFileContent => ({
+      applicant: { lastName, firstNames: 'Ainhoa', birthDate: '1983-07-19' },
+      resources: {
+        incomes: [
+          { person: 'APPLICANT', type: 'SALARY', monthlyAmount: salary },
+          { person: 'APPLICANT', type: 'AAH', monthlyAmount: aah },
+        ],
+      },
+    });
+    const first = await createFile(t, worker.accessToken, content('Arrosagaray', 1432.17, 971.37));
+    const second = await createFile(t, worker.accessToken, content('Harispuru', 1288.43, 903.61));
+    const SOCIAL_NOTE =
+      'Violences conjugales confiées à l’assistante sociale, hébergée chez sa sœur à Mourenx';
+    const ECONOMIC = 'Surendettement, dossier déposé à la Banque de France';
+    const rewrite = (id: string, lastName: string, salary: number, aah: number) => {
+      const next = content(lastName, salary, aah);
+      return (db: Parameters<typeof files.updateContent>[0]) =>
+        files.updateContent(db, id, next, fileIndexFields(next));
+    };
+
+    /** A job's failure, logged as every scheduled job's is (platform/jobs). */
+    const failedJob = async (name: string, work: () => Promise<unknown>): Promise<LogLine> => {
+      const stop = schedule(name, 3_600_000, work);
+      stop();
+      const logged = () => lines().find((line) => line.msg === `${name} failed`);
+      for (let i = 0; i < 500 && !logged(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      return logged()!;
+    };
+
+    // A check constraint: PostgreSQL's detail quotes the whole row (names, incomes).
+    const constraint = await failedJob('LogsSpecConstraint', () =>
+      transactions.run((db) => files.updateLifecycle(db, first.id, { status: 'REGISTERED' })),
+    );
+    // A deadlock between two writes of files whose content carries incomes.
+    const deadlock = await failedJob('LogsSpecDeadlock', async () => {
+      let locked = 0;
+      let bothLocked!: () => void;
+      const crossing = new Promise<void>((resolve) => (bothLocked = resolve));
+      const write = (one: string, other: string, lastName: string, salary: number) =>
+        transactions.run(async (db) => {
+          await rewrite(one, lastName, salary, 1011.29)(db);
+          if (++locked === 2) bothLocked();
+          await crossing;
+          await rewrite(other, lastName, salary, 1011.29)(db);
+        });
+      const results = await Promise.allSettled([
+        write(first.id, second.id, 'Etchebarne', 1517.83),
+        write(second.id, first.id, 'Etchebarne', 1517.83),
+      ]);
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    });
+    // A transaction that rewrote the incomes, then failed on a social evaluation's note.
+    const transaction = await failedJob('LogsSpecTransaction', () =>
+      transactions.run(async (db) => {
+        await rewrite(first.id, 'Oyhenart', 1604.52, 988.14)(db);
+        await evaluations.insert(db, {
+          fileId: first.id,
+          kind: 'SOCIAL',
+          notes: SOCIAL_NOTE,
+          diagnosis: { economicSituation: ECONOMIC },
+          userId: author.userId,
+          organizationId: randomUUID(),
+        });
+      }),
+    );
+    // PostgreSQL's message itself quotes the value it refused.
+    const quoted = await failedJob('LogsSpecQuotedValue', () =>
+      transactions.run(async (db) => {
+        const next = content('Irigaray', 1702.66, 941.08);
+        await files.insert(db, {
+          content: next,
+          index: { ...fileIndexFields(next), birthDate: '1983-02-30' },
+          ...author,
+        });
+      }),
+    );
+
+    const personal = [
+      ...['Arrosagaray', 'Harispuru', 'Etchebarne', 'Oyhenart', 'Irigaray', 'Ainhoa'],
+      ...['1983-07-19', '1983-02-30'],
+      ...[1432.17, 971.37, 1288.43, 903.61, 1517.83, 1011.29, 1604.52, 988.14, 1702.66, 941.08].map(String),
+      SOCIAL_NOTE,
+      'Violences conjugales',
+      ECONOMIC,
+      'Surendettement',
+    ];
+    const text = output.toLowerCase();
+    expect(personal.filter((value) => text.includes(value.toLowerCase()))).toEqual([]);
+    expect(text).not.toMatch(/"(parameters|detail|where|query|driverError)"/i);
+
+    expect(constraint.err).toMatchObject({
+      type: 'QueryFailedError',
+      code: '23514',
+      table: 'applicant_file',
+      constraint: 'CHK_applicant_file_registered',
+      message:
+        'new row for relation "applicant_file" violates check constraint "CHK_applicant_file_registered"',
+    });
+    expect(deadlock.err).toMatchObject({
+      type: 'QueryFailedError',
+      code: '40P01',
+      message: 'deadlock detected',
+    });
+    expect(transaction.err).toMatchObject({
+      type: 'QueryFailedError',
+      code: '23503',
+      table: 'evaluation',
+      constraint: 'FK_evaluation_author_organization',
+    });
+    expect(quoted.err).toMatchObject({ type: 'QueryFailedError', code: '22008' });
+    expect(quoted.msg).toBe('LogsSpecQuotedValue failed');
+    for (const line of [constraint, deadlock, transaction, quoted]) {
+      expect(line.level).toBe(50);
+      expect(line.err?.stack).toMatch(/^QueryFailedError: .*\n\s+at /);
+      expect(Object.keys(line.err ?? {}).filter((key) => !SERIALIZED_ERROR_KEYS.has(key))).toEqual([]);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AuditAction,
+  AuditEntryView,
   CommuneView,
   CreateOrganizationRequest,
   CreateUserRequest,
@@ -14,20 +15,10 @@ import type {
 } from '@passerelle/shared/domain';
 import type { Observable } from 'rxjs';
 
-/** A line of the access log (`GET /api/audit-entries`, API.md). */
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  userId: string | null;
-  username: string | null;
-  organizationId: string | null;
-  applicantFileId?: string;
-  action: AuditAction;
-  route: string;
-}
-
 export interface AuditFilters {
   userId?: string;
+  /** The account or organisation an administration entry changed. */
+  targetId?: string;
   applicantFileId?: string;
   action?: AuditAction;
   from?: string;

@@ -149,6 +149,17 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** What an administration entry of the audit log changed. */
+export const AUDIT_TARGET_TYPES = ['USER', 'ORGANIZATION'] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+/** The fields an administration entry may name, by what it changed. */
+export const AUDITED_FIELDS = {
+  USER: ['username', 'displayName', 'role', 'organization', 'active', 'activationCode', 'password'],
+  ORGANIZATION: ['name', 'type', 'registersDemands', 'inseeCode', 'active'],
+} as const satisfies Record<AuditTargetType, readonly string[]>;
+export type AuditedField<T extends AuditTargetType = AuditTargetType> = (typeof AUDITED_FIELDS)[T][number];
+
 /** Is `value` one of the codes of `list`? A type guard usable on untrusted input. */
 export function isCode<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);

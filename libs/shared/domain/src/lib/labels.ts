@@ -1,6 +1,8 @@
 import type {
   AppointmentOutcome,
   AuditAction,
+  AuditTargetType,
+  AuditedField,
   ClosureReason,
   DocumentStatus,
   DocumentType,
@@ -167,4 +169,29 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   LOGIN: 'Connexion',
   LOGIN_FAILED: 'Échec de connexion',
   ADMIN: 'Administration',
+};
+
+export const AUDIT_TARGET_TYPE_LABELS: Record<AuditTargetType, string> = {
+  USER: 'Compte',
+  ORGANIZATION: 'Organisation',
+};
+
+/** What an administration entry changed; a field without values is named only (personal, or secret). */
+export const AUDITED_FIELD_LABELS: { [T in AuditTargetType]: Record<AuditedField<T>, string> } = {
+  USER: {
+    username: 'Identifiant',
+    displayName: 'Nom et prénom',
+    role: 'Rôle',
+    organization: 'Organisation',
+    active: 'Compte actif',
+    activationCode: 'Nouveau code d’activation',
+    password: 'Mot de passe choisi',
+  },
+  ORGANIZATION: {
+    name: 'Nom',
+    type: 'Type',
+    registersDemands: 'Service enregistreur',
+    inseeCode: 'Commune',
+    active: 'Organisation active',
+  },
 };

@@ -11,6 +11,7 @@ import { NamePrefixes1795718400000 } from './1795718400000-name-prefixes';
 import { WaitingDays1795731119042 } from './1795731119042-waiting-days';
 import { AuditPurge1796686604256 } from './1796686604256-audit-purge';
 import { SignInAttempts1796686776483 } from './1796686776483-sign-in-attempts';
+import { AuditTargets1796687069170 } from './1796687069170-audit-targets';
 /** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
 export const MIGRATIONS: (new () => object)[] = [
   Foundation1795709585287,
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => object)[] = [
   WaitingDays1795731119042,
   AuditPurge1796686604256,
   SignInAttempts1796686776483,
+  AuditTargets1796687069170,
 ];

@@ -1,9 +1,22 @@
 import { FormControl, FormGroup } from '@angular/forms';
-import { auditQuery, type AuditFilterValues, fileIdValidator, periodValidator } from './audit-filters';
+import {
+  auditQuery,
+  type AuditFilterValues,
+  fileIdValidator,
+  periodValidator,
+  targetFromAddress,
+} from './audit-filters';
 
 const control = (value: string) => new FormControl(value, { nonNullable: true });
 
-const empty: AuditFilterValues = { userId: '', applicantFileId: '', action: '', from: '', to: '' };
+const empty: AuditFilterValues = {
+  userId: '',
+  targetId: '',
+  applicantFileId: '',
+  action: '',
+  from: '',
+  to: '',
+};
 
 describe('access log filters', () => {
   it('sends only the filters that are set', () => {
@@ -14,12 +27,22 @@ describe('access log filters', () => {
         action: 'LOGIN',
         from: '2026-11-01',
         applicantFileId: ' 0B6D2A4C-1111-4222-8333-944455556666 ',
+        targetId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
       }),
     ).toEqual({
       action: 'LOGIN',
       from: '2026-11-01',
       applicantFileId: '0b6d2a4c-1111-4222-8333-944455556666',
+      targetId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     });
+  });
+
+  it('takes from the address an account or organisation id, and nothing else', () => {
+    expect(targetFromAddress('7C9E6679-7425-40DE-944B-E07FC1F90AE7')).toBe(
+      '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    );
+    expect(targetFromAddress('Etcheverry')).toBe('');
+    expect(targetFromAddress(null)).toBe('');
   });
 
   it('checks the file number', () => {
@@ -31,6 +54,7 @@ describe('access log filters', () => {
     const group = (from: string, to: string) =>
       new FormGroup({
         userId: control(''),
+        targetId: control(''),
         applicantFileId: control(''),
         action: control(''),
         from: control(from),

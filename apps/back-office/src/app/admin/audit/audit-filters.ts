@@ -6,6 +6,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AuditFilterValues {
   userId: string;
+  targetId: string;
   applicantFileId: string;
   action: AuditAction | '';
   from: string;
@@ -29,9 +30,16 @@ export function periodValidator(
 export function auditQuery(values: AuditFilterValues): AuditFilters {
   const query: AuditFilters = {};
   if (values.userId) query.userId = values.userId;
+  if (values.targetId) query.targetId = values.targetId;
   if (values.applicantFileId.trim()) query.applicantFileId = values.applicantFileId.trim().toLowerCase();
   if (values.action) query.action = values.action;
   if (values.from) query.from = values.from;
   if (values.to) query.to = values.to;
   return query;
+}
+
+/** `?cible=` of the page's address (« Journal de ce compte »): an account's or organisation's id, else nothing. */
+export function targetFromAddress(value: string | null): string {
+  const id = value?.trim().toLowerCase() ?? '';
+  return UUID.test(id) ? id : '';
 }

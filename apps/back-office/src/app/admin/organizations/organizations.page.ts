@@ -7,12 +7,13 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import {
   ORGANIZATION_TYPE_LABELS,
   ORGANIZATION_TYPES,
@@ -34,6 +35,8 @@ import { ListStateComponent } from '../../ui/list-state.component';
   selector: 'bo-organizations-page',
   imports: [
     ReactiveFormsModule,
+    RouterLink,
+    MatAnchor,
     MatButton,
     MatCheckbox,
     MatFormField,

@@ -2,11 +2,12 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import {
   ACTIVATION_CODE_HOURS,
   DEFAULT_PAGE_SIZE,
@@ -34,6 +35,8 @@ import { organizationsForRole, usernameValidator } from '../user-form';
   selector: 'bo-users-page',
   imports: [
     ReactiveFormsModule,
+    RouterLink,
+    MatAnchor,
     MatButton,
     MatFormField,
     MatLabel,
