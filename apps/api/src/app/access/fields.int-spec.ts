@@ -1,4 +1,12 @@
-import { FILE_CONTENT_KEYS, FILE_READ_ONLY_KEYS, type Role, type View } from '@passerelle/shared/domain';
+import {
+  CONFIDENTIAL_DOCUMENT_LABEL,
+  type DocumentType,
+  FILE_CONTENT_KEYS,
+  FILE_READ_ONLY_KEYS,
+  type Role,
+  SENSITIVE_DOCUMENT_TYPES,
+  type View,
+} from '@passerelle/shared/domain';
 import type { TestApp } from '@api/testing/test-app';
 import { startTestApp } from '@api/testing/test-app';
 import { sneNumber } from '@api/testing/builders';
@@ -56,23 +64,29 @@ const EVALUATION = [
   'createdAt',
   'appliedAt',
 ];
-const DOCUMENT = [
+/** What every reader of a file's documents sees of one: where it stands. */
+const DOCUMENT_HANDLING = [
   'id',
   'applicantFileId',
-  'type',
+  'confidential',
   'personId',
   'status',
-  'statusReason',
   'sensitive',
   'validUntil',
-  'fileName',
-  'mediaType',
-  'sizeBytes',
-  'sha256',
   'uploadedAt',
   'uploadedBy',
   'checkedAt',
   'checkedBy',
+];
+/** And what it is: not for a role that may not download it when it is sensitive (« Pièce confidentielle »). */
+const DOCUMENT = [
+  ...DOCUMENT_HANDLING,
+  'type',
+  'statusReason',
+  'fileName',
+  'mediaType',
+  'sizeBytes',
+  'sha256',
 ];
 
 const sorted = (keys: readonly string[]): string[] => [...new Set(keys)].sort();
@@ -141,6 +155,23 @@ describe('fields: what each role sees and may write', () => {
   const compareKeys = (label: string, expected: readonly string[], actual: unknown): void =>
     compare(label, JSON.stringify(sorted(expected)), JSON.stringify(keysOf(actual)));
   const takeFailures = (): string[] => failures.splice(0, failures.length);
+
+  /** The rich file's documents: one plain, a sensitive one by a social worker, one by an info point. */
+  const DOCUMENTS: { type: DocumentType; uploader: Role }[] = [
+    { type: 'TAX_NOTICE', uploader: 'INFO_POINT_AGENT' },
+    { type: 'MEDICAL_CERTIFICATE', uploader: 'SOCIAL_WORKER' },
+    { type: 'PROTECTION_ORDER', uploader: 'INFO_POINT_AGENT' },
+  ];
+  /** ACCESS.md « Download a sensitive document », from the permission table: else « Pièce confidentielle ». */
+  const readsDocument = (role: Role, document: { type: DocumentType; uploader: Role }): boolean => {
+    if (!SENSITIVE_DOCUMENT_TYPES.includes(document.type)) return true;
+    const sensitive = grantOf(as(role), 'documents.downloadSensitive');
+    if (sensitive?.scope === 'all') return true;
+    return (
+      sensitive?.scope === 'ownUploads' &&
+      as(document.uploader).user.organization.id === as(role).user.organization.id
+    );
+  };
 
   const get = <T>(role: Role, path: string) => t.request<T>('GET', path, { token: as(role).token });
 
@@ -232,8 +263,7 @@ describe('fields: what each role sees and may write', () => {
 
     await fx.evaluate(infoPoint, fileId, 'HOUSING_PROJECT', 'Projet T3 cohérent avec les ressources');
     await fx.evaluate(socialWorker, fileId, 'SOCIAL', 'Violences conjugales évoquées, suivi engagé');
-    await fx.upload(infoPoint, fileId, 'TAX_NOTICE');
-    await fx.upload(socialWorker, fileId, 'MEDICAL_CERTIFICATE');
+    for (const document of DOCUMENTS) await fx.upload(as(document.uploader), fileId, document.type);
   });
 
   afterAll(async () => {
@@ -495,7 +525,7 @@ describe('fields: what each role sees and may write', () => {
     expect(takeFailures()).toEqual([]);
   });
 
-  it('lists documents with the same fields to every role that may list them, sensitive ones flagged', async () => {
+  it('lists documents per ACCESS.md: a sensitive one the role may not download as « Pièce confidentielle », without what it is', async () => {
     for (const role of ROLES) {
       const response = await get<Page<Record<string, unknown>>>(
         role,
@@ -506,18 +536,26 @@ describe('fields: what each role sees and may write', () => {
         continue;
       }
       compare(
-        `GET /api/applicant-files/:id/documents as ${role}: types and sensitivity`,
-        JSON.stringify(['MEDICAL_CERTIFICATE:true', 'TAX_NOTICE:false']),
+        `GET /api/applicant-files/:id/documents as ${role}: what each document shows itself as`,
         JSON.stringify(
-          sorted(response.body.items.map((d) => `${String(d['type'])}:${String(d['sensitive'])}`)),
+          sorted(DOCUMENTS.map((d) => (readsDocument(role, d) ? d.type : CONFIDENTIAL_DOCUMENT_LABEL))),
+        ),
+        JSON.stringify(
+          sorted(
+            response.body.items.map((d) =>
+              d['confidential'] === true ? CONFIDENTIAL_DOCUMENT_LABEL : String(d['type']),
+            ),
+          ),
         ),
       );
-      for (const item of response.body.items)
+      for (const item of response.body.items) {
+        const confidential = item['confidential'] === true;
         compareKeys(
-          `GET /api/applicant-files/:id/documents as ${role}: ${String(item['type'])} keys`,
-          DOCUMENT,
+          `GET /api/applicant-files/:id/documents as ${role}: ${confidential ? 'confidential' : String(item['type'])} keys`,
+          confidential ? DOCUMENT_HANDLING : DOCUMENT,
           item,
         );
+      }
     }
     expect(takeFailures()).toEqual([]);
   });
