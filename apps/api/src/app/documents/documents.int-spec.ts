@@ -762,7 +762,7 @@ describe('supporting documents', () => {
       expect(lastDay.body.find((l) => l.key === 'IDENTITY:APPLICANT')?.satisfied).toBe(true);
     });
 
-    it('writes DOCUMENT_ADDED and DOCUMENT_CHECKED events with codes, never the content', async () => {
+    it('writes DOCUMENT_ADDED and DOCUMENT_CHECKED events with codes, never the content; a confidential document’s events show « Pièce confidentielle »', async () => {
       const file = await registeredFile(t, token['mourenx.agent']!);
       const bytes = samplePdf('CONTENU-SECRET');
       const doc = await uploaded('mourenx.agent', file.id, {
@@ -771,26 +771,65 @@ describe('supporting documents', () => {
         fields: { type: 'PROTECTION_ORDER' },
       });
       await check('orthez.ts', doc.id, { status: 'UNUSABLE', reason: 'Pages manquantes' });
-      const timeline = await t.request<TimelinePage>('GET', `/api/applicant-files/${file.id}/timeline`, {
-        token: token['office64.bailleur'],
-      });
-      const [checked, added] = timeline.body.items.filter((e) => e.type.startsWith('DOCUMENT_'));
-      expect(added).toMatchObject({
-        type: 'DOCUMENT_ADDED',
-        actor: { displayName: 'Claire Etcheverry' },
-        details: { documentId: doc.id, type: 'PROTECTION_ORDER', personId: null, sensitive: true },
-      });
-      expect(checked).toMatchObject({
-        type: 'DOCUMENT_CHECKED',
-        actor: { displayName: 'Maïté Bordenave' },
-        details: {
-          documentId: doc.id,
-          type: 'PROTECTION_ORDER',
-          status: 'UNUSABLE',
-          reason: 'Pages manquantes',
-        },
-        changes: expect.arrayContaining([{ field: 'status', before: 'PROVIDED', after: 'UNUSABLE' }]),
-      });
+      const events = async (username: string) => {
+        const timeline = await t.request<TimelinePage>('GET', `/api/applicant-files/${file.id}/timeline`, {
+          token: token[username],
+        });
+        expect(timeline.status).toBe(200);
+        return {
+          text: timeline.text,
+          events: timeline.body.items.filter((e) => e.type.startsWith('DOCUMENT_')),
+        };
+      };
+      // Who may download it: its uploader's organisation, social workers.
+      for (const username of ['mourenx.agent', 'orthez.ts']) {
+        const [checked, added] = (await events(username)).events;
+        expect(added).toMatchObject({
+          type: 'DOCUMENT_ADDED',
+          actor: { displayName: 'Claire Etcheverry' },
+          details: { documentId: doc.id, type: 'PROTECTION_ORDER', personId: null, sensitive: true },
+        });
+        expect(checked).toMatchObject({
+          type: 'DOCUMENT_CHECKED',
+          actor: { displayName: 'Maïté Bordenave' },
+          details: {
+            documentId: doc.id,
+            type: 'PROTECTION_ORDER',
+            status: 'UNUSABLE',
+            reason: 'Pages manquantes',
+          },
+          changes: expect.arrayContaining([
+            { field: 'status', before: 'PROVIDED', after: 'UNUSABLE' },
+            { field: 'statusReason', before: null, after: 'Pages manquantes' },
+          ]),
+        });
+      }
+      // The others: that a confidential document was added and checked, not what it is or why.
+      for (const username of ['orthez.accueil', 'office64.bailleur']) {
+        const {
+          text,
+          events: [checked, added],
+        } = await events(username);
+        expect(added).toEqual({
+          id: expect.any(String),
+          occurredAt: expect.any(String),
+          type: 'DOCUMENT_ADDED',
+          actor: expect.objectContaining({ displayName: 'Claire Etcheverry' }),
+          details: { documentId: doc.id, personId: null, confidential: true },
+        });
+        expect(checked).toEqual({
+          id: expect.any(String),
+          occurredAt: expect.any(String),
+          type: 'DOCUMENT_CHECKED',
+          actor: expect.objectContaining({ displayName: 'Maïté Bordenave' }),
+          details: { documentId: doc.id, status: 'UNUSABLE', confidential: true },
+          changes: [{ field: 'status', before: 'PROVIDED', after: 'UNUSABLE' }],
+        });
+        expect({
+          username,
+          leaks: ['PROTECTION_ORDER', 'Pages manquantes'].filter((s) => text.includes(s)),
+        }).toEqual({ username, leaks: [] });
+      }
       const [{ storage_key: storageKey }] = (await t.dataSource.query(
         'SELECT storage_key FROM supporting_document WHERE id = $1',
         [doc.id],
@@ -809,6 +848,31 @@ describe('supporting documents', () => {
         expect(stored).not.toContain(secret);
       }
     });
+  });
+
+  it('hides the earlier events of a document marked sensitive since, and shows them again once lifted', async () => {
+    const file = await registeredFile(t, token['mourenx.agent']!);
+    const doc = await uploaded('orthez.accueil', file.id, {
+      bytes: samplePdf('bulletins'),
+      fields: { type: 'PAYSLIPS' },
+    });
+    const addedAs = async (username: string) =>
+      (
+        await t.request<TimelinePage>('GET', `/api/applicant-files/${file.id}/timeline`, {
+          token: token[username],
+        })
+      ).body.items.find((e) => e.type === 'DOCUMENT_ADDED')?.details;
+    expect(await addedAs('office64.bailleur')).toMatchObject({ type: 'PAYSLIPS', sensitive: false });
+    expect((await check('orthez.ts', doc.id, { sensitive: true })).status).toBe(200);
+    expect(await addedAs('office64.bailleur')).toEqual({
+      documentId: doc.id,
+      personId: null,
+      confidential: true,
+    });
+    // Its uploader's organisation still reads it.
+    expect(await addedAs('orthez.accueil')).toMatchObject({ type: 'PAYSLIPS' });
+    expect((await check('orthez.ts', doc.id, { sensitive: false })).status).toBe(200);
+    expect(await addedAs('office64.bailleur')).toMatchObject({ type: 'PAYSLIPS' });
   });
 
   it('describes the routes in the OpenAPI document, the multipart body included', async () => {
