@@ -40,7 +40,14 @@ describe('scope inside the reading statements: out of scope and unknown answer a
     await t.close();
   });
 
-  it.each(['/timeline'])(
+  it.each([
+    '/timeline',
+    '/evaluations',
+    '/fragility-flags',
+    '/reception-requests',
+    '/documents',
+    '/document-checklist',
+  ])(
     'reads GET /api/applicant-files/:id%s through the same statements in scope, out of scope and unknown',
     async (suffix) => {
       const path = (id: string) => `/api/applicant-files/${id}${suffix}`;
@@ -53,4 +60,15 @@ describe('scope inside the reading statements: out of scope and unknown answer a
       expect(read.statements).toBe(out.statements + 1);
     },
   );
+
+  it('applies an evaluation’s wishes to a file out of scope as to an unknown evaluation: 404, same statements', async () => {
+    // Out of the landlord's scope: an evaluation on another organisation's CONTACT file.
+    const evaluation = await fx.evaluate(fx.account('mourenx.agent'), outOfScope);
+    const path = (id: string) => `/api/evaluations/${id}/apply-wishes`;
+    const headers = { 'if-match': '"1"' };
+    const unknown = await sent('POST', path(randomUUID()), headers);
+    const out = await sent('POST', path(evaluation), headers);
+    expect([out.status, unknown.status]).toEqual([404, 404]);
+    expect(out.statements).toBe(unknown.statements);
+  });
 });
