@@ -10,7 +10,15 @@ import {
 import type { TestApp } from '@api/testing/test-app';
 import { startTestApp } from '@api/testing/test-app';
 import { sneNumber } from '@api/testing/builders';
-import { type Account, Fixtures, grantOf, signInDemoAccounts, uniqueSurname } from './access-fixtures';
+import {
+  type Account,
+  Fixtures,
+  grantOf,
+  multipart,
+  signInDemoAccounts,
+  uniqueSurname,
+  uploadForm,
+} from './access-fixtures';
 
 /**
  * ACCESS.md's field rules, per role, on one file that every role may read and that carries every
@@ -838,6 +846,64 @@ describe('fields: what each role sees and may write', () => {
             },
             'status',
           );
+        }
+      }
+      expect(takeFailures()).toEqual([]);
+    });
+
+    it('refuses with 400 a document left or made not sensitive by a role that may not read it, changing nothing', async () => {
+      // A registered demand: in the scope of every role that uploads or checks documents.
+      const file = await fx.file(as('INFO_POINT_AGENT'), 'REGISTERED');
+      const documents = async () =>
+        (
+          (await t.dataSource.query(
+            'SELECT count(*)::int AS n FROM supporting_document WHERE applicant_file_id = $1',
+            [file.id],
+          )) as { n: number }[]
+        )[0]?.n;
+      for (const role of ROLES) {
+        const account = as(role);
+        if (grantOf(account, 'documents.upload')) {
+          // Its own organisation's upload: readable to info points and social workers only.
+          const mayLeave = readsDocument(role, { type: 'PROTECTION_ORDER', uploader: role });
+          const before = await documents();
+          const response = await multipart(
+            t,
+            `/api/applicant-files/${file.id}/documents`,
+            uploadForm('PROTECTION_ORDER', false),
+            account.token,
+          );
+          const fields = ((response.body as { details?: { field: string }[] }).details ?? []).map(
+            (d) => d.field,
+          );
+          compare(
+            `POST /api/applicant-files/:id/documents PROTECTION_ORDER sensitive=false as ${role}`,
+            mayLeave ? '201' : '400 naming sensitive',
+            response.status === 400 ? `400 naming ${fields.join(',')}` : String(response.status),
+          );
+          if (!mayLeave) compare(`… as ${role}: documents kept`, String(before), String(await documents()));
+        }
+        if (grantOf(account, 'documents.verify')) {
+          // Uploaded by a social service: readable to social workers only.
+          const uploader = fx.account('sdsei.ts');
+          const document = await fx.upload(uploader, file.id, 'MEDICAL_CERTIFICATE');
+          const mayLift = readsDocument(role, { type: 'MEDICAL_CERTIFICATE', uploader: 'SOCIAL_WORKER' });
+          const response = await t.request<{ details?: { field: string }[] }>(
+            'PATCH',
+            `/api/documents/${document}`,
+            { token: account.token, body: { sensitive: false } },
+          );
+          const fields = (response.body.details ?? []).map((d) => d.field);
+          compare(
+            `PATCH /api/documents/:id {"sensitive":false} on another organisation's sensitive upload as ${role}`,
+            mayLift ? '200' : '400 naming sensitive',
+            response.status === 400 ? `400 naming ${fields.join(',')}` : String(response.status),
+          );
+          const stored = (await t.dataSource.query(
+            'SELECT sensitive FROM supporting_document WHERE id = $1',
+            [document],
+          )) as { sensitive: boolean }[];
+          compare(`… as ${role}: still sensitive`, String(!mayLift), String(stored[0]?.sensitive));
         }
       }
       expect(takeFailures()).toEqual([]);
