@@ -26,9 +26,9 @@ import { TimelineRepository } from '@api/app/timeline/timeline.repository';
 import type { FieldChange } from '@api/app/timeline/timeline-event.entity';
 import { sniffDocument } from './document-bytes';
 import { safeFileName } from './document-names';
-import { type DocumentRow, DocumentsRepository } from './documents.repository';
+import { DocumentsRepository } from './documents.repository';
 import type { UploadDocumentDto } from './dto/document-requests.dto';
-import { isConfidentialTo, toDocumentView } from './supporting-document.mapper';
+import { documentOf, isConfidentialTo, toDocumentView } from './supporting-document.mapper';
 
 /** The part of multer's file that an upload uses (memory storage). */
 export interface UploadedDocumentFile {
@@ -257,11 +257,6 @@ function concernsFile(content: ApplicantFileContent, personId: string): boolean 
   if (personId === 'CO_APPLICANT') return content.coApplicant !== undefined;
   return (content.householdMembers ?? []).some((member) => member.id === personId);
 }
-
-const documentOf = (row: DocumentRow) => ({
-  sensitive: row.sensitive,
-  uploadedByOrganizationId: row.uploaded_by_organization_id,
-});
 
 /** ACCESS.md: a field the caller may not write is refused with 400. */
 const mayNotLiftSensitivity = (): DomainError =>

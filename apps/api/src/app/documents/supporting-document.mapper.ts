@@ -17,6 +17,12 @@ export function isConfidentialTo(
   );
 }
 
+/** What isConfidentialTo reads of a document's row. */
+export const documentOf = (row: DocumentRow) => ({
+  sensitive: row.sensitive,
+  uploadedByOrganizationId: row.uploaded_by_organization_id,
+});
+
 /**
  * A document as the caller may see it: never the bytes nor the storage key (they never leave the
  * server). A confidential one keeps only where it stands: not its type, file name, media type, size,
@@ -40,12 +46,7 @@ export function toDocumentView(row: DocumentRow, principal: AuthenticatedPrincip
       ? { userId: row.checked_by_user_id, displayName: row.checked_by_display_name ?? '' }
       : null,
   };
-  if (
-    isConfidentialTo(principal, {
-      sensitive: row.sensitive,
-      uploadedByOrganizationId: row.uploaded_by_organization_id,
-    })
-  ) {
+  if (isConfidentialTo(principal, documentOf(row))) {
     return { ...handling, confidential: true };
   }
   return {
