@@ -2,6 +2,8 @@ import {
   addDays,
   calendarDateInParis,
   CLOSURE_REASON_LABELS,
+  CONFIDENTIAL_DOCUMENT_LABEL,
+  DOCUMENT_TYPE_LABELS,
   FILE_STATUS_LABELS,
   PARTNER_EVENT_TYPE_LABELS,
   REFERRAL_STATUS_LABELS,
@@ -9,6 +11,7 @@ import {
 import { DEMO_PASSWORD } from './support/accounts';
 import { apiToken, createFile, createReferral, organizationNamed, uniqueName } from './support/casework-api';
 import { choose } from './support/casework-forms';
+import { uploadDocument } from './support/casework-setup';
 import { expect, test } from './support/fixtures';
 import { expectAccessible, signIn, snap } from './support/pages';
 import { registeredFile } from './support/shared-files';
@@ -91,6 +94,44 @@ test.describe('landlord', () => {
     await expect(page.getByRole('link', { name: 'Enregistrer le bail signé' })).toHaveCount(0);
     await snap(page, testInfo, '05-housed');
     await expectAccessible(page, testInfo, 'housed-file');
+  });
+});
+
+test.describe('landlord and sensitive documents', () => {
+  test('Office 64 sees the protection order an info point uploaded as « Pièce confidentielle », in the documents and the history', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const lastName = uniqueName('Confidentiel');
+    const file = await registeredFile(request, lastName, 'Maite');
+    const agent = await apiToken(request, 'mourenx.agent');
+    await uploadDocument(request, agent, file.id, {
+      type: 'PROTECTION_ORDER',
+      fileName: 'ordonnance-jaf.pdf',
+    });
+
+    await signIn(page, 'office64.bailleur', DEMO_PASSWORD);
+    await page.goto(`/dossiers/${file.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(new RegExp(lastName, 'i'));
+    for (const title of ['Pièces justificatives', 'Historique']) {
+      const header = page.getByRole('button', { name: title, exact: true });
+      await header.focus();
+      await page.keyboard.press('Enter');
+      await expect(header).toHaveAttribute('aria-expanded', 'true');
+    }
+    const held = page.locator('ul.documents article');
+    await expect(held.getByRole('heading', { level: 4 })).toHaveText(
+      `${CONFIDENTIAL_DOCUMENT_LABEL} — Ménage`,
+    );
+    await expect(held).toContainText('Pièce sensible : son téléchargement vous est réservé');
+    await expect(held.getByRole('button', { name: /Télécharger/ })).toHaveCount(0);
+    const history = page.locator('ol.timeline > li').filter({ hasText: 'Pièce justificative déposée' });
+    await expect(history).toContainText(CONFIDENTIAL_DOCUMENT_LABEL);
+    for (const secret of ['ordonnance-jaf', DOCUMENT_TYPE_LABELS.PROTECTION_ORDER]) {
+      await expect(page.locator('main')).not.toContainText(secret);
+    }
+    await snap(page, testInfo, '06-confidential-document');
+    await expectAccessible(page, testInfo, 'confidential-document');
   });
 });
 

@@ -1,8 +1,24 @@
-import { FILE_CONTENT_KEYS, FILE_READ_ONLY_KEYS, type Role, type View } from '@passerelle/shared/domain';
+import {
+  CONFIDENTIAL_DOCUMENT_LABEL,
+  type DocumentType,
+  FILE_CONTENT_KEYS,
+  FILE_READ_ONLY_KEYS,
+  type Role,
+  SENSITIVE_DOCUMENT_TYPES,
+  type View,
+} from '@passerelle/shared/domain';
 import type { TestApp } from '@api/testing/test-app';
 import { startTestApp } from '@api/testing/test-app';
 import { sneNumber } from '@api/testing/builders';
-import { type Account, Fixtures, grantOf, signInDemoAccounts, uniqueSurname } from './access-fixtures';
+import {
+  type Account,
+  Fixtures,
+  grantOf,
+  multipart,
+  signInDemoAccounts,
+  uniqueSurname,
+  uploadForm,
+} from './access-fixtures';
 
 /**
  * ACCESS.md's field rules, per role, on one file that every role may read and that carries every
@@ -56,23 +72,44 @@ const EVALUATION = [
   'createdAt',
   'appliedAt',
 ];
-const DOCUMENT = [
+const REFERRAL = [
   'id',
   'applicantFileId',
-  'type',
+  'applicant',
+  'from',
+  'to',
+  'reason',
+  'suspectedCriteria',
+  'appointmentWish',
+  'status',
+  'declineReason',
+  'createdAt',
+  'respondedAt',
+  'doneAt',
+];
+/** What every reader of a file's documents sees of one: where it stands. */
+const DOCUMENT_HANDLING = [
+  'id',
+  'applicantFileId',
+  'confidential',
   'personId',
   'status',
-  'statusReason',
   'sensitive',
   'validUntil',
-  'fileName',
-  'mediaType',
-  'sizeBytes',
-  'sha256',
   'uploadedAt',
   'uploadedBy',
   'checkedAt',
   'checkedBy',
+];
+/** And what it is: not for a role that may not download it when it is sensitive (« Pièce confidentielle »). */
+const DOCUMENT = [
+  ...DOCUMENT_HANDLING,
+  'type',
+  'statusReason',
+  'fileName',
+  'mediaType',
+  'sizeBytes',
+  'sha256',
 ];
 
 const sorted = (keys: readonly string[]): string[] => [...new Set(keys)].sort();
@@ -141,6 +178,32 @@ describe('fields: what each role sees and may write', () => {
   const compareKeys = (label: string, expected: readonly string[], actual: unknown): void =>
     compare(label, JSON.stringify(sorted(expected)), JSON.stringify(keysOf(actual)));
   const takeFailures = (): string[] => failures.splice(0, failures.length);
+
+  /** The rich file's documents: one plain, a sensitive one by a social worker, one by an info point. */
+  const DOCUMENTS: { type: DocumentType; uploader: Role; id?: string }[] = [
+    { type: 'TAX_NOTICE', uploader: 'INFO_POINT_AGENT' },
+    { type: 'MEDICAL_CERTIFICATE', uploader: 'SOCIAL_WORKER' },
+    { type: 'PROTECTION_ORDER', uploader: 'INFO_POINT_AGENT' },
+  ];
+  /** Free text that only some roles may read: each must appear in no answer to the others. */
+  const SECRETS = {
+    documentReason: 'Pages manquantes du certificat',
+    referralReason: 'Suivi budgétaire à engager avant relogement',
+    appointmentWish: 'Plutôt le mardi, hors vacances scolaires',
+    declineReason: 'Pas de créneau avant septembre',
+  };
+  /** The relay clerk's referral to the info point; the info point's to the social service (declined). */
+  const referrals = { fromRelay: '', toSocial: '' };
+  /** ACCESS.md « Download a sensitive document », from the permission table: else « Pièce confidentielle ». */
+  const readsDocument = (role: Role, document: { type: DocumentType; uploader: Role }): boolean => {
+    if (!SENSITIVE_DOCUMENT_TYPES.includes(document.type)) return true;
+    const sensitive = grantOf(as(role), 'documents.downloadSensitive');
+    if (sensitive?.scope === 'all') return true;
+    return (
+      sensitive?.scope === 'ownUploads' &&
+      as(document.uploader).user.organization.id === as(role).user.organization.id
+    );
+  };
 
   const get = <T>(role: Role, path: string) => t.request<T>('GET', path, { token: as(role).token });
 
@@ -223,7 +286,7 @@ describe('fields: what each role sees and may write', () => {
     await fx.decide(socialWorker, flags.confirmed, 'CONFIRMED', 'Décision MDPH vue en entretien');
     flags.ruledOut = await fx.suspect(fx.account('sdsei.ts'), fileId, 'RETURNING_TO_WORK');
     await fx.decide(fx.account('sdsei.ts'), flags.ruledOut, 'RULED_OUT', 'Emploi stable depuis 2019');
-    await fx.refer(relay, fileId, infoPoint, ['DOMESTIC_VIOLENCE_OR_FORCED_MARRIAGE']);
+    referrals.fromRelay = await fx.refer(relay, fileId, infoPoint, ['DOMESTIC_VIOLENCE_OR_FORCED_MARRIAGE']);
     const fromReferral = (await t.dataSource.query(
       `SELECT id FROM fragility_flag WHERE applicant_file_id = $1 AND referral_id IS NOT NULL`,
       [fileId],
@@ -232,8 +295,32 @@ describe('fields: what each role sees and may write', () => {
 
     await fx.evaluate(infoPoint, fileId, 'HOUSING_PROJECT', 'Projet T3 cohérent avec les ressources');
     await fx.evaluate(socialWorker, fileId, 'SOCIAL', 'Violences conjugales évoquées, suivi engagé');
-    await fx.upload(infoPoint, fileId, 'TAX_NOTICE');
-    await fx.upload(socialWorker, fileId, 'MEDICAL_CERTIFICATE');
+    for (const document of DOCUMENTS) {
+      document.id = await fx.upload(as(document.uploader), fileId, document.type);
+    }
+    const rejected = await t.request('PATCH', `/api/documents/${DOCUMENTS[1]?.id ?? ''}`, {
+      token: socialWorker.token,
+      body: { status: 'UNUSABLE', reason: SECRETS.documentReason },
+    });
+    expect(rejected.status).toBe(200);
+
+    // A referral between the info point and the social service, declined: its text is theirs.
+    const toSocial = await t.request<{ id: string }>('POST', '/api/referrals', {
+      token: infoPoint.token,
+      body: {
+        applicantFileId: fileId,
+        toOrganizationId: socialWorker.user.organization.id,
+        reason: SECRETS.referralReason,
+        appointmentWish: SECRETS.appointmentWish,
+      },
+    });
+    expect(toSocial.status).toBe(201);
+    referrals.toSocial = toSocial.body.id;
+    const declined = await t.request('PATCH', `/api/referrals/${referrals.toSocial}`, {
+      token: socialWorker.token,
+      body: { status: 'DECLINED', reason: SECRETS.declineReason },
+    });
+    expect(declined.status).toBe(200);
   });
 
   afterAll(async () => {
@@ -341,71 +428,162 @@ describe('fields: what each role sees and may write', () => {
     expect(takeFailures()).toEqual([]);
   });
 
-  it('shows social content on the timeline to social workers only, and referral events only to relay clerks', async () => {
-    const page = (role: Role) =>
-      get<Page<EventItem>>(role, `/api/applicant-files/${fileId}/timeline?pageSize=100`);
-    // The social worker's view is complete: it tells what every event carries.
-    const full = await page('SOCIAL_WORKER');
-    expect(full.status).toBe(200);
-    const byId = new Map(full.body.items.map((e) => [e.id, e]));
-    const socialTypes = ['FLAG_SUSPECTED', 'FLAG_CONFIRMED', 'FLAG_RULED_OUT', 'SOCIAL_EVALUATION'];
-    expect(sorted(full.body.items.map((e) => e.type))).toEqual(
+  it('shows on the timeline social content to social workers only, a confidential document’s codes only, a referral’s text to its two organisations only', async () => {
+    const stored = (await t.dataSource.query(
+      `SELECT id, type, visibility, details, changes FROM timeline_event WHERE applicant_file_id = $1`,
+      [fileId],
+    )) as {
+      id: string;
+      type: string;
+      visibility: string;
+      details: Record<string, unknown> | null;
+      changes: { field: string }[] | null;
+    }[];
+    expect(sorted(stored.map((e) => e.type))).toEqual(
       sorted([
         'FILE_CREATED',
         'FILE_UPDATED',
         'REGISTERED',
-        ...socialTypes,
+        'FLAG_SUSPECTED',
+        'FLAG_CONFIRMED',
+        'FLAG_RULED_OUT',
+        'SOCIAL_EVALUATION',
         'REFERRAL_SENT',
+        'REFERRAL_DECLINED',
         'HOUSING_PROJECT_EVALUATION',
         'DOCUMENT_ADDED',
+        'DOCUMENT_CHECKED',
       ]),
     );
-    const confirmed = full.body.items.find((e) => e.type === 'FLAG_CONFIRMED');
-    expect(confirmed?.details?.['note']).toBe('Décision MDPH vue en entretien');
-    const suspected = full.body.items.find((e) => e.details?.['flagId'] === flags.byRelay);
-    expect(suspected?.details?.['note']).toBe('Dort chez des amis depuis mars');
+    const parties = new Map(
+      (
+        (await t.dataSource.query(
+          `SELECT id, from_organization_id, to_organization_id FROM referral WHERE applicant_file_id = $1`,
+          [fileId],
+        )) as { id: string; from_organization_id: string; to_organization_id: string }[]
+      ).map((r) => [r.id, [r.from_organization_id, r.to_organization_id]]),
+    );
+    const documentById = new Map(DOCUMENTS.map((d) => [d.id, d]));
 
     for (const role of ROLES) {
       const account = as(role);
       const grant = grantOf(account, 'timeline.read');
-      const response = await page(role);
+      const response = await get<Page<EventItem>>(
+        role,
+        `/api/applicant-files/${fileId}/timeline?pageSize=100`,
+      );
       if (!grant) {
         compare(`GET /api/applicant-files/:id/timeline as ${role}`, '403', String(response.status));
         continue;
       }
-      if (grant.view === 'withSocialContent') continue;
       const readsSuspected = grantOf(account, 'flags.readSuspected') !== undefined;
-      const expectedTypes =
-        grant.view === 'referralEventsOnly' ? ['REFERRAL_SENT'] : full.body.items.map((e) => e.type);
-      compare(
-        `GET /api/applicant-files/:id/timeline as ${role}: event types`,
-        JSON.stringify(sorted(expectedTypes)),
-        JSON.stringify(sorted(response.body.items.map((e) => e.type))),
+      const organizationId = account.user.organization.id;
+      const expectedEvents = stored.filter(
+        (e) => grant.view !== 'referralEventsOnly' || e.visibility === 'REFERRAL',
       );
+      compare(
+        `GET /api/applicant-files/:id/timeline as ${role}: events`,
+        JSON.stringify(sorted(expectedEvents.map((e) => `${e.type} ${e.id}`))),
+        JSON.stringify(sorted(response.body.items.map((e) => `${e.type} ${e.id}`))),
+      );
+      const secrets = new Set<string>();
       for (const event of response.body.items) {
-        const whole = byId.get(event.id);
-        if (!whole) {
-          failures.push(`timeline as ${role}: event ${event.id} unknown to social workers`);
-          continue;
-        }
-        const social = socialTypes.includes(event.type);
-        const suspicion = whole.details?.['referralId'] ? 'from a referral' : 'direct';
+        const whole = stored.find((e) => e.id === event.id);
+        if (!whole) continue;
         const label = `GET /api/applicant-files/:id/timeline as ${role}: ${event.type}${
-          event.type === 'FLAG_SUSPECTED' ? ` ${String(whole.details?.['criterion'])} (${suspicion})` : ''
+          event.type === 'FLAG_SUSPECTED' ? ` ${String(whole.details?.['criterion'])}` : ''
         }`;
-        let expectedDetails = keysOf(whole.details);
-        if (social) expectedDetails = keysOf(whole.details?.['public']);
+        let details = keysOf(whole.details);
+        let changes = (whole.changes ?? []).map((c) => c.field);
+        // Social content: social workers only; the others read its codes (`public`).
+        if (whole.visibility === 'SOCIAL' && grant.view !== 'withSocialContent') {
+          details = keysOf(whole.details?.['public']);
+          changes = [];
+        }
         // Who may not read suspected flags does not read their criteria on the timeline either.
         if (!readsSuspected && event.type === 'FLAG_SUSPECTED')
-          expectedDetails = expectedDetails.filter((k) => k !== 'criterion');
-        if (!readsSuspected && event.type === 'REFERRAL_SENT')
-          expectedDetails = expectedDetails.filter((k) => k !== 'suspectedCriteria');
-        compareKeys(`${label} details keys`, expectedDetails, event.details ?? {});
+          details = details.filter((k) => k !== 'criterion');
+        const document = documentById.get(String(whole.details?.['documentId']));
+        if (document) {
+          if (readsDocument(role, document)) {
+            if (document.type !== 'TAX_NOTICE') secrets.add(document.type);
+          } else {
+            // « Pièce confidentielle »: which document, whom it concerns, where it stands.
+            details = [
+              ...details.filter((k) => ['documentId', 'personId', 'status'].includes(k)),
+              'confidential',
+            ];
+            changes = changes.filter((field) => field !== 'statusReason');
+          }
+          if (readsDocument(role, document) && event.type === 'DOCUMENT_CHECKED')
+            secrets.add(SECRETS.documentReason);
+        }
+        const referral = parties.get(String(whole.details?.['referralId']));
+        if (referral && event.type.startsWith('REFERRAL_')) {
+          if (referral.includes(organizationId)) {
+            for (const key of ['reason', 'appointmentWish']) {
+              const text = whole.details?.[key];
+              if (typeof text === 'string') secrets.add(text);
+            }
+          } else details = details.filter((k) => k !== 'reason' && k !== 'appointmentWish');
+        }
+        compareKeys(`${label} details keys`, details, event.details ?? {});
         compare(
-          `${label} has changes`,
-          String(!social && whole.changes !== undefined),
-          String(event.changes !== undefined),
+          `${label} changes`,
+          JSON.stringify(changes),
+          JSON.stringify(((event.changes ?? []) as { field: string }[]).map((c) => c.field)),
         );
+        if (details.includes('confidential'))
+          compare(`${label} confidential`, 'true', String(event.details?.['confidential']));
+      }
+      // No value the role may not read is anywhere in its answer, under any key.
+      const answer = JSON.stringify(response.body);
+      const readable = [...secrets];
+      for (const secret of [
+        ...Object.values(SECRETS),
+        'Hébergée chez sa sœur',
+        'MEDICAL_CERTIFICATE',
+        'PROTECTION_ORDER',
+      ]) {
+        const expected = readable.some((text) => text.includes(secret) || secret.includes(text));
+        compare(
+          `GET /api/applicant-files/:id/timeline as ${role}: reads « ${secret} »`,
+          String(expected),
+          String(answer.includes(secret)),
+        );
+      }
+    }
+    expect(takeFailures()).toEqual([]);
+  });
+
+  it('shows a referral, its text included, to its two organisations only (GET /api/referrals, GET /api/referrals/:id)', async () => {
+    for (const role of ROLES) {
+      const account = as(role);
+      const list = await get<Page<Record<string, unknown>>>(role, `/api/referrals?applicantFileId=${fileId}`);
+      if (!grantOf(account, 'referrals.list')) {
+        compare(`GET /api/referrals as ${role}`, '403', String(list.status));
+        continue;
+      }
+      const parties = (
+        (await t.dataSource.query(
+          `SELECT id FROM referral WHERE applicant_file_id = $1 AND $2 IN (from_organization_id, to_organization_id)`,
+          [fileId, account.user.organization.id],
+        )) as { id: string }[]
+      ).map((r) => r.id);
+      compare(
+        `GET /api/referrals as ${role}: referrals listed`,
+        JSON.stringify(sorted(parties)),
+        JSON.stringify(sorted(list.body.items.map((r) => String(r['id'])))),
+      );
+      for (const id of [referrals.fromRelay, referrals.toSocial]) {
+        const one = await get<Record<string, unknown>>(role, `/api/referrals/${id}`);
+        const party = parties.includes(id);
+        compare(
+          `GET /api/referrals/:id as ${role}: ${id === referrals.toSocial ? 'to social' : 'from relay'}`,
+          party ? '200' : '404',
+          String(one.status),
+        );
+        if (party) compareKeys(`GET /api/referrals/:id as ${role}: keys`, REFERRAL, one.body);
       }
     }
     expect(takeFailures()).toEqual([]);
@@ -495,7 +673,7 @@ describe('fields: what each role sees and may write', () => {
     expect(takeFailures()).toEqual([]);
   });
 
-  it('lists documents with the same fields to every role that may list them, sensitive ones flagged', async () => {
+  it('lists documents per ACCESS.md: a sensitive one the role may not download as « Pièce confidentielle », without what it is', async () => {
     for (const role of ROLES) {
       const response = await get<Page<Record<string, unknown>>>(
         role,
@@ -506,18 +684,26 @@ describe('fields: what each role sees and may write', () => {
         continue;
       }
       compare(
-        `GET /api/applicant-files/:id/documents as ${role}: types and sensitivity`,
-        JSON.stringify(['MEDICAL_CERTIFICATE:true', 'TAX_NOTICE:false']),
+        `GET /api/applicant-files/:id/documents as ${role}: what each document shows itself as`,
         JSON.stringify(
-          sorted(response.body.items.map((d) => `${String(d['type'])}:${String(d['sensitive'])}`)),
+          sorted(DOCUMENTS.map((d) => (readsDocument(role, d) ? d.type : CONFIDENTIAL_DOCUMENT_LABEL))),
+        ),
+        JSON.stringify(
+          sorted(
+            response.body.items.map((d) =>
+              d['confidential'] === true ? CONFIDENTIAL_DOCUMENT_LABEL : String(d['type']),
+            ),
+          ),
         ),
       );
-      for (const item of response.body.items)
+      for (const item of response.body.items) {
+        const confidential = item['confidential'] === true;
         compareKeys(
-          `GET /api/applicant-files/:id/documents as ${role}: ${String(item['type'])} keys`,
-          DOCUMENT,
+          `GET /api/applicant-files/:id/documents as ${role}: ${confidential ? 'confidential' : String(item['type'])} keys`,
+          confidential ? DOCUMENT_HANDLING : DOCUMENT,
           item,
         );
+      }
     }
     expect(takeFailures()).toEqual([]);
   });
@@ -660,6 +846,64 @@ describe('fields: what each role sees and may write', () => {
             },
             'status',
           );
+        }
+      }
+      expect(takeFailures()).toEqual([]);
+    });
+
+    it('refuses with 400 a document left or made not sensitive by a role that may not read it, changing nothing', async () => {
+      // A registered demand: in the scope of every role that uploads or checks documents.
+      const file = await fx.file(as('INFO_POINT_AGENT'), 'REGISTERED');
+      const documents = async () =>
+        (
+          (await t.dataSource.query(
+            'SELECT count(*)::int AS n FROM supporting_document WHERE applicant_file_id = $1',
+            [file.id],
+          )) as { n: number }[]
+        )[0]?.n;
+      for (const role of ROLES) {
+        const account = as(role);
+        if (grantOf(account, 'documents.upload')) {
+          // Its own organisation's upload: readable to info points and social workers only.
+          const mayLeave = readsDocument(role, { type: 'PROTECTION_ORDER', uploader: role });
+          const before = await documents();
+          const response = await multipart(
+            t,
+            `/api/applicant-files/${file.id}/documents`,
+            uploadForm('PROTECTION_ORDER', false),
+            account.token,
+          );
+          const fields = ((response.body as { details?: { field: string }[] }).details ?? []).map(
+            (d) => d.field,
+          );
+          compare(
+            `POST /api/applicant-files/:id/documents PROTECTION_ORDER sensitive=false as ${role}`,
+            mayLeave ? '201' : '400 naming sensitive',
+            response.status === 400 ? `400 naming ${fields.join(',')}` : String(response.status),
+          );
+          if (!mayLeave) compare(`… as ${role}: documents kept`, String(before), String(await documents()));
+        }
+        if (grantOf(account, 'documents.verify')) {
+          // Uploaded by a social service: readable to social workers only.
+          const uploader = fx.account('sdsei.ts');
+          const document = await fx.upload(uploader, file.id, 'MEDICAL_CERTIFICATE');
+          const mayLift = readsDocument(role, { type: 'MEDICAL_CERTIFICATE', uploader: 'SOCIAL_WORKER' });
+          const response = await t.request<{ details?: { field: string }[] }>(
+            'PATCH',
+            `/api/documents/${document}`,
+            { token: account.token, body: { sensitive: false } },
+          );
+          const fields = (response.body.details ?? []).map((d) => d.field);
+          compare(
+            `PATCH /api/documents/:id {"sensitive":false} on another organisation's sensitive upload as ${role}`,
+            mayLift ? '200' : '400 naming sensitive',
+            response.status === 400 ? `400 naming ${fields.join(',')}` : String(response.status),
+          );
+          const stored = (await t.dataSource.query(
+            'SELECT sensitive FROM supporting_document WHERE id = $1',
+            [document],
+          )) as { sensitive: boolean }[];
+          compare(`… as ${role}: still sensitive`, String(!mayLift), String(stored[0]?.sensitive));
         }
       }
       expect(takeFailures()).toEqual([]);

@@ -184,7 +184,11 @@ export class LifecycleService {
         actorOrganizationId: principal.organization.id,
         details,
       });
-      eventView = toTimelineEventView(row, 'withoutSocialContent');
+      eventView = toTimelineEventView(row, {
+        view: 'withoutSocialContent',
+        principal,
+        organizationId: principal.organization.id,
+      });
       if (body.type !== 'LEASE_SIGNED') return this.files.updateLifecycle(db, id, {});
       const closed = await this.files.updateLifecycle(db, id, {
         status: 'CLOSED',

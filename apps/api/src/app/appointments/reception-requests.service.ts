@@ -72,11 +72,13 @@ export class ReceptionRequestsService {
     fileId: string,
     page: PageRequest,
   ): Promise<Page<ReceptionRequestView>> {
-    await this.fileAccess.assertInScope(principal, grant, fileId);
-    const { rows, total } = await this.requests.listForFile(fileId, this.clock.today(), {
-      limit: page.pageSize,
-      offset: page.offset,
-    });
-    return toPage(rows.map(toReceptionRequestView), total, page);
+    const result = await this.requests.listForFile(
+      fileId,
+      this.fileAccess.scopeOf(principal, grant),
+      this.clock.today(),
+      { limit: page.pageSize, offset: page.offset },
+    );
+    if (!result) throw notFound('Applicant file');
+    return toPage(result.rows.map(toReceptionRequestView), result.total, page);
   }
 }

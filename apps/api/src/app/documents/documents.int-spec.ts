@@ -9,6 +9,7 @@ import {
   DOCUMENT_MAX_BYTES,
   type DocumentRequirement,
   type Page,
+  type ReadableDocumentView,
   type SupportingDocumentView,
   type TimelinePage,
 } from '@passerelle/shared/domain';
@@ -123,7 +124,7 @@ describe('supporting documents', () => {
     ])(
       'stores %s encrypted under a server-made key and gives it back byte for byte',
       async (_, bytes, name, mediaType, fileName) => {
-        const response = await upload('mourenx.agent', registered.id, {
+        const response = await upload<ReadableDocumentView>('mourenx.agent', registered.id, {
           bytes,
           name,
           fields: { type: 'IDENTITY', personId: 'APPLICANT', validUntil: '2031-01-01' },
@@ -132,6 +133,7 @@ describe('supporting documents', () => {
         expect(response.body).toEqual({
           id: expect.stringMatching(/^[0-9a-f-]{36}$/),
           applicantFileId: registered.id,
+          confidential: false,
           type: 'IDENTITY',
           personId: 'APPLICANT',
           status: 'PROVIDED',
@@ -231,7 +233,9 @@ describe('supporting documents', () => {
         message: 'A document may not exceed 10 MB',
       });
       expect(await countDocuments()).toBe(before);
-      const exact = await upload('mourenx.agent', registered.id, { bytes: pdfOf(DOCUMENT_MAX_BYTES) });
+      const exact = await upload<ReadableDocumentView>('mourenx.agent', registered.id, {
+        bytes: pdfOf(DOCUMENT_MAX_BYTES),
+      });
       expect(exact.status).toBe(201);
       expect(exact.body.sizeBytes).toBe(DOCUMENT_MAX_BYTES);
     });
@@ -322,7 +326,9 @@ describe('supporting documents', () => {
       expect(page.status).toBe(200);
       expect(page.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
       expect(page.body.items.map((d) => d.id)).toEqual([third.id, second.id]);
-      expect(page.body.items[1]?.sensitive).toBe(true);
+      // A landlord may not download the protection order: it is listed, as « Pièce confidentielle ».
+      expect(page.body.items[1]).toMatchObject({ sensitive: true, confidential: true });
+      expect(page.body.items[1]).not.toHaveProperty('type');
       const next = await t.request<Page<SupportingDocumentView>>(
         'GET',
         `/api/applicant-files/${file.id}/documents?page=2&pageSize=2`,
@@ -515,24 +521,188 @@ describe('supporting documents', () => {
       }
     });
 
-    it('lets anyone who checks mark a document sensitive, but only who may read it lift it', async () => {
+    it('lets anyone who checks mark a document sensitive, but only who may read it lift it (else 400)', async () => {
       const doc = await uploaded('office64.bailleur', registered.id, {
         bytes: samplePdf(),
         fields: { type: 'PAYSLIPS' },
       });
       const marked = await check('office64.bailleur', doc.id, { sensitive: true });
       expect(marked.body.sensitive).toBe(true);
+      // Marked, it is confidential to its uploader too: a landlord may not read sensitive documents.
+      expect(marked.body).toMatchObject({ confidential: true });
+      expect(marked.body).not.toHaveProperty('fileName');
       expect((await download('office64.bailleur', doc.id)).status).toBe(403);
-      expect((await check('office64.bailleur', doc.id, { sensitive: false })).status).toBe(403);
-      expect((await check('mourenx.agent', doc.id, { sensitive: false })).status).toBe(403);
+      const before = await t.dataSource.query('SELECT * FROM supporting_document WHERE id = $1', [doc.id]);
+      for (const username of ['office64.bailleur', 'mourenx.agent']) {
+        const refused = await check(username, doc.id, { sensitive: false });
+        expect({ username, status: refused.status }).toEqual({ username, status: 400 });
+        expect(refused.body.details?.map((d) => d.field)).toEqual(['sensitive']);
+      }
+      expect(await t.dataSource.query('SELECT * FROM supporting_document WHERE id = $1', [doc.id])).toEqual(
+        before,
+      );
       const lifted = await check('orthez.ts', doc.id, { sensitive: false });
       expect(lifted.status).toBe(200);
       expect(lifted.body.sensitive).toBe(false);
       expect((await download('office64.bailleur', doc.id)).status).toBe(200);
     });
+
+    it('shows a sensitive document to whoever may not download it as « Pièce confidentielle »: where it stands, not what it is', async () => {
+      const file = await registeredFile(t, token['mourenx.agent']!);
+      const medical = await uploaded('mourenx.agent', file.id, {
+        bytes: samplePdf('certificat médical'),
+        name: 'certificat-dr-untel.pdf',
+        fields: { type: 'MEDICAL_CERTIFICATE', personId: 'APPLICANT', validUntil: '2027-01-01' },
+      });
+      await check('orthez.ts', medical.id, { status: 'UNUSABLE', reason: 'Diagnostic illisible' });
+      await uploaded('mourenx.agent', file.id, {
+        bytes: samplePdf('bulletins avec NIR'),
+        name: 'bulletins-nir.pdf',
+        fields: { type: 'PAYSLIPS', sensitive: 'true' },
+      });
+      const handling = [
+        'applicantFileId',
+        'checkedAt',
+        'checkedBy',
+        'confidential',
+        'id',
+        'personId',
+        'sensitive',
+        'status',
+        'uploadedAt',
+        'uploadedBy',
+        'validUntil',
+      ];
+      const content = ['fileName', 'mediaType', 'sha256', 'sizeBytes', 'statusReason', 'type'];
+      // Social workers read every sensitive document; info points their own organisation's uploads.
+      for (const [username, confidential] of [
+        ['orthez.ts', false],
+        ['mourenx.agent', false],
+        ['orthez.accueil', true],
+        ['office64.bailleur', true],
+        ['bearnaise.bailleur', true],
+      ] as const) {
+        const list = await t.request<Page<SupportingDocumentView>>(
+          'GET',
+          `/api/applicant-files/${file.id}/documents`,
+          { token: token[username] },
+        );
+        expect(list.status).toBe(200);
+        for (const item of list.body.items) {
+          expect({ username, keys: Object.keys(item).sort() }).toEqual({
+            username,
+            keys: confidential ? handling : [...handling, ...content].sort(),
+          });
+          expect({ username, confidential: item.confidential }).toEqual({ username, confidential });
+        }
+        const wholeList = JSON.stringify(list.body);
+        for (const secret of [
+          'MEDICAL_CERTIFICATE',
+          'PAYSLIPS',
+          'certificat-dr-untel',
+          'bulletins-nir',
+          'Diagnostic illisible',
+        ]) {
+          expect({ username, leaks: wholeList.includes(secret) }).toEqual({ username, leaks: !confidential });
+        }
+      }
+      const landlordView = (
+        await t.request<Page<SupportingDocumentView>>('GET', `/api/applicant-files/${file.id}/documents`, {
+          token: token['office64.bailleur'],
+        })
+      ).body.items.find((item) => item.id === medical.id);
+      expect(landlordView).toMatchObject({
+        confidential: true,
+        sensitive: true,
+        status: 'UNUSABLE',
+        personId: 'APPLICANT',
+        validUntil: '2027-01-01',
+        uploadedBy: { organizationName: 'Point-info logement social de Mourenx' },
+        checkedBy: { displayName: 'Maïté Bordenave' },
+      });
+
+      // The answers of an upload and of a check follow the same rule.
+      const landlordUpload = await upload('office64.bailleur', file.id, {
+        bytes: samplePdf('ordonnance'),
+        name: 'ordonnance-jaf.pdf',
+        fields: { type: 'PROTECTION_ORDER' },
+      });
+      expect(landlordUpload.status).toBe(201);
+      expect(Object.keys(landlordUpload.body).sort()).toEqual(handling);
+      const landlordCheck = await check('office64.bailleur', medical.id, {
+        status: 'OUT_OF_SCOPE',
+        reason: 'Hors liste',
+      });
+      expect(landlordCheck.status).toBe(200);
+      expect(Object.keys(landlordCheck.body).sort()).toEqual(handling);
+      expect(landlordCheck.body).toMatchObject({ status: 'OUT_OF_SCOPE', confidential: true });
+    });
+
+    it('refuses with 400 a sensitive type uploaded as not sensitive by whoever may not read it, storing nothing', async () => {
+      const before = await countDocuments();
+      const objects = await storedObjects();
+      for (const username of ['office64.bailleur', 'bearnaise.bailleur']) {
+        const refused = await upload<ApiError>(username, registered.id, {
+          bytes: samplePdf('ordonnance'),
+          fields: { type: 'PROTECTION_ORDER', sensitive: 'false' },
+        });
+        expect({ username, status: refused.status }).toEqual({ username, status: 400 });
+        expect(refused.body.details?.map((d) => d.field)).toEqual(['sensitive']);
+      }
+      expect(await countDocuments()).toBe(before);
+      expect(await storedObjects()).toEqual(objects);
+      // Who may read its own upload decides: an info point (its organisation's upload), a social worker.
+      for (const username of ['mourenx.agent', 'orthez.ts']) {
+        const unmarked = await uploaded(username, registered.id, {
+          bytes: samplePdf('ordonnance lisible'),
+          fields: { type: 'PROTECTION_ORDER', sensitive: 'false' },
+        });
+        expect({ username, sensitive: unmarked.sensitive }).toEqual({ username, sensitive: false });
+      }
+      // A landlord may still mark any document sensitive, or upload one as such.
+      const landlordMarked = await upload('office64.bailleur', registered.id, {
+        bytes: samplePdf('bulletins'),
+        fields: { type: 'PAYSLIPS', sensitive: 'true' },
+      });
+      expect(landlordMarked.status).toBe(201);
+      expect(landlordMarked.body.sensitive).toBe(true);
+    });
   });
 
   describe('checklist and timeline', () => {
+    it('says a line is answered by a confidential document without saying by which one', async () => {
+      const file = await registeredFile(
+        t,
+        token['mourenx.agent']!,
+        '2026-03-02',
+        registrableFile({ reasons: { codes: ['FAMILY_VIOLENCE', 'HOSTED'], main: 'FAMILY_VIOLENCE' } }),
+      );
+      const order = await uploaded('mourenx.agent', file.id, {
+        bytes: samplePdf('ordonnance'),
+        fields: { type: 'PROTECTION_ORDER' },
+      });
+      const lineAs = async (username: string) => {
+        const lines = await t.request<DocumentRequirement[]>(
+          'GET',
+          `/api/applicant-files/${file.id}/document-checklist`,
+          { token: token[username] },
+        );
+        expect(lines.status).toBe(200);
+        return lines.body.find((line) => line.key === 'PROTECTION_ORDER');
+      };
+      expect(await lineAs('mourenx.agent')).toMatchObject({ satisfied: true, documentId: order.id });
+      expect(await lineAs('orthez.ts')).toMatchObject({ satisfied: true, documentId: order.id });
+      for (const username of ['orthez.accueil', 'office64.bailleur']) {
+        const line = await lineAs(username);
+        // Still answered (never asked again), but not tied to the confidential document.
+        expect({ username, satisfied: line?.satisfied, keys: Object.keys(line ?? {}) }).toEqual({
+          username,
+          satisfied: true,
+          keys: expect.not.arrayContaining(['documentId']),
+        });
+      }
+    });
+
     it('counts a verified identity document and never one that has expired', async () => {
       const valid = await registeredFile(t, token['mourenx.agent']!);
       const doc = await uploaded('mourenx.agent', valid.id, {
@@ -595,7 +765,7 @@ describe('supporting documents', () => {
       expect(lastDay.body.find((l) => l.key === 'IDENTITY:APPLICANT')?.satisfied).toBe(true);
     });
 
-    it('writes DOCUMENT_ADDED and DOCUMENT_CHECKED events with codes, never the content', async () => {
+    it('writes DOCUMENT_ADDED and DOCUMENT_CHECKED events with codes, never the content; a confidential document’s events show « Pièce confidentielle »', async () => {
       const file = await registeredFile(t, token['mourenx.agent']!);
       const bytes = samplePdf('CONTENU-SECRET');
       const doc = await uploaded('mourenx.agent', file.id, {
@@ -604,26 +774,65 @@ describe('supporting documents', () => {
         fields: { type: 'PROTECTION_ORDER' },
       });
       await check('orthez.ts', doc.id, { status: 'UNUSABLE', reason: 'Pages manquantes' });
-      const timeline = await t.request<TimelinePage>('GET', `/api/applicant-files/${file.id}/timeline`, {
-        token: token['office64.bailleur'],
-      });
-      const [checked, added] = timeline.body.items.filter((e) => e.type.startsWith('DOCUMENT_'));
-      expect(added).toMatchObject({
-        type: 'DOCUMENT_ADDED',
-        actor: { displayName: 'Claire Etcheverry' },
-        details: { documentId: doc.id, type: 'PROTECTION_ORDER', personId: null, sensitive: true },
-      });
-      expect(checked).toMatchObject({
-        type: 'DOCUMENT_CHECKED',
-        actor: { displayName: 'Maïté Bordenave' },
-        details: {
-          documentId: doc.id,
-          type: 'PROTECTION_ORDER',
-          status: 'UNUSABLE',
-          reason: 'Pages manquantes',
-        },
-        changes: expect.arrayContaining([{ field: 'status', before: 'PROVIDED', after: 'UNUSABLE' }]),
-      });
+      const events = async (username: string) => {
+        const timeline = await t.request<TimelinePage>('GET', `/api/applicant-files/${file.id}/timeline`, {
+          token: token[username],
+        });
+        expect(timeline.status).toBe(200);
+        return {
+          text: timeline.text,
+          events: timeline.body.items.filter((e) => e.type.startsWith('DOCUMENT_')),
+        };
+      };
+      // Who may download it: its uploader's organisation, social workers.
+      for (const username of ['mourenx.agent', 'orthez.ts']) {
+        const [checked, added] = (await events(username)).events;
+        expect(added).toMatchObject({
+          type: 'DOCUMENT_ADDED',
+          actor: { displayName: 'Claire Etcheverry' },
+          details: { documentId: doc.id, type: 'PROTECTION_ORDER', personId: null, sensitive: true },
+        });
+        expect(checked).toMatchObject({
+          type: 'DOCUMENT_CHECKED',
+          actor: { displayName: 'Maïté Bordenave' },
+          details: {
+            documentId: doc.id,
+            type: 'PROTECTION_ORDER',
+            status: 'UNUSABLE',
+            reason: 'Pages manquantes',
+          },
+          changes: expect.arrayContaining([
+            { field: 'status', before: 'PROVIDED', after: 'UNUSABLE' },
+            { field: 'statusReason', before: null, after: 'Pages manquantes' },
+          ]),
+        });
+      }
+      // The others: that a confidential document was added and checked, not what it is or why.
+      for (const username of ['orthez.accueil', 'office64.bailleur']) {
+        const {
+          text,
+          events: [checked, added],
+        } = await events(username);
+        expect(added).toEqual({
+          id: expect.any(String),
+          occurredAt: expect.any(String),
+          type: 'DOCUMENT_ADDED',
+          actor: expect.objectContaining({ displayName: 'Claire Etcheverry' }),
+          details: { documentId: doc.id, personId: null, confidential: true },
+        });
+        expect(checked).toEqual({
+          id: expect.any(String),
+          occurredAt: expect.any(String),
+          type: 'DOCUMENT_CHECKED',
+          actor: expect.objectContaining({ displayName: 'Maïté Bordenave' }),
+          details: { documentId: doc.id, status: 'UNUSABLE', confidential: true },
+          changes: [{ field: 'status', before: 'PROVIDED', after: 'UNUSABLE' }],
+        });
+        expect({
+          username,
+          leaks: ['PROTECTION_ORDER', 'Pages manquantes'].filter((s) => text.includes(s)),
+        }).toEqual({ username, leaks: [] });
+      }
       const [{ storage_key: storageKey }] = (await t.dataSource.query(
         'SELECT storage_key FROM supporting_document WHERE id = $1',
         [doc.id],
@@ -644,6 +853,31 @@ describe('supporting documents', () => {
     });
   });
 
+  it('hides the earlier events of a document marked sensitive since, and shows them again once lifted', async () => {
+    const file = await registeredFile(t, token['mourenx.agent']!);
+    const doc = await uploaded('orthez.accueil', file.id, {
+      bytes: samplePdf('bulletins'),
+      fields: { type: 'PAYSLIPS' },
+    });
+    const addedAs = async (username: string) =>
+      (
+        await t.request<TimelinePage>('GET', `/api/applicant-files/${file.id}/timeline`, {
+          token: token[username],
+        })
+      ).body.items.find((e) => e.type === 'DOCUMENT_ADDED')?.details;
+    expect(await addedAs('office64.bailleur')).toMatchObject({ type: 'PAYSLIPS', sensitive: false });
+    expect((await check('orthez.ts', doc.id, { sensitive: true })).status).toBe(200);
+    expect(await addedAs('office64.bailleur')).toEqual({
+      documentId: doc.id,
+      personId: null,
+      confidential: true,
+    });
+    // Its uploader's organisation still reads it.
+    expect(await addedAs('orthez.accueil')).toMatchObject({ type: 'PAYSLIPS' });
+    expect((await check('orthez.ts', doc.id, { sensitive: false })).status).toBe(200);
+    expect(await addedAs('office64.bailleur')).toMatchObject({ type: 'PAYSLIPS' });
+  });
+
   it('describes the routes in the OpenAPI document, the multipart body included', async () => {
     const doc = await t.request<{
       paths: Record<
@@ -656,8 +890,14 @@ describe('supporting documents', () => {
           }
         >
       >;
+      components: { schemas: Record<string, { required?: string[] }> };
     }>('GET', '/api/docs-json');
     const paths = doc.body.paths;
+    // What a confidential document leaves out is optional; the marker is always there.
+    const required = doc.body.components.schemas['SupportingDocumentResponse']?.required ?? [];
+    expect(required).toContain('confidential');
+    for (const field of ['type', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'statusReason'])
+      expect({ field, required: required.includes(field) }).toEqual({ field, required: false });
     expect(Object.keys(paths)).toEqual(
       expect.arrayContaining([
         '/api/applicant-files/{id}/documents',

@@ -71,7 +71,9 @@ export function checklistQuery(fileId: string, scope: FileScope): SqlStatement {
   const params = new SqlParams();
   const text = `SELECT f.content,
   COALESCE((SELECT json_agg(json_build_object('id', d.id, 'type', d.type, 'personId', d.person_id,
-                                              'status', d.status, 'validUntil', d.valid_until)
+                                              'status', d.status, 'validUntil', d.valid_until,
+                                              'sensitive', d.sensitive,
+                                              'uploadedByOrganizationId', d.uploaded_by_organization_id)
                             ORDER BY d.uploaded_at DESC, d.id DESC)
               FROM supporting_document d WHERE d.applicant_file_id = f.id), '[]'::json) AS documents
 FROM applicant_file f

@@ -54,6 +54,12 @@ export interface NewDocument {
   organizationId: string;
 }
 
+/** What the checklist reads of a document held, and who may see which one answers a line. */
+export interface ChecklistDocument extends HeldDocument {
+  sensitive: boolean;
+  uploadedByOrganizationId: string;
+}
+
 /** What a check sets; every field is written (the service merges the patch). */
 export interface DocumentCheck {
   status: DocumentStatus;
@@ -112,10 +118,10 @@ export class DocumentsRepository {
   async checklistInput(
     fileId: string,
     scope: FileScope,
-  ): Promise<{ content: ApplicantFileContent; documents: HeldDocument[] } | null> {
+  ): Promise<{ content: ApplicantFileContent; documents: ChecklistDocument[] } | null> {
     const { text, values } = checklistQuery(fileId, scope);
     const rows = await this.transactions.pool.query<
-      { content: ApplicantFileContent; documents: HeldDocument[] }[]
+      { content: ApplicantFileContent; documents: ChecklistDocument[] }[]
     >(text, values);
     return rows[0] ?? null;
   }

@@ -12,6 +12,7 @@ import {
   type UpdateDocumentRequest,
   documentChecklist,
   grantFor,
+  mayReadSensitiveDocument,
 } from '@passerelle/shared/domain';
 import { Clock } from '@api/platform/clock';
 import { AuditRepository } from '@api/app/audit/audit.repository';
@@ -25,9 +26,9 @@ import { TimelineRepository } from '@api/app/timeline/timeline.repository';
 import type { FieldChange } from '@api/app/timeline/timeline-event.entity';
 import { sniffDocument } from './document-bytes';
 import { safeFileName } from './document-names';
-import { type DocumentRow, DocumentsRepository } from './documents.repository';
+import { DocumentsRepository } from './documents.repository';
 import type { UploadDocumentDto } from './dto/document-requests.dto';
-import { toDocumentView } from './supporting-document.mapper';
+import { documentOf, isConfidentialTo, toDocumentView } from './supporting-document.mapper';
 
 /** The part of multer's file that an upload uses (memory storage). */
 export interface UploadedDocumentFile {
@@ -69,7 +70,11 @@ export class DocumentsService {
       offset: page.offset,
     });
     if (!result) throw notFound('Applicant file');
-    return toPage(result.rows.map(toDocumentView), result.total, page);
+    return toPage(
+      result.rows.map((row) => toDocumentView(row, principal)),
+      result.total,
+      page,
+    );
   }
 
   async upload(
@@ -80,6 +85,14 @@ export class DocumentsService {
     file: UploadedDocumentFile | undefined,
   ): Promise<SupportingDocumentView> {
     if (!file) throw invalid('Invalid input', [{ field: 'file', message: 'file is required' }]);
+    // Its uploader's organisation's own upload: who may not read that may not leave it unmarked.
+    if (
+      body.sensitive === false &&
+      SENSITIVE_DOCUMENT_TYPES.includes(body.type) &&
+      !mayReadSensitiveDocument(principal, principal.organization.id, principal.organization.id)
+    ) {
+      throw mayNotLiftSensitivity();
+    }
     // multer enforces the limit while receiving; this holds whatever the route's options say.
     if (file.buffer.length > DOCUMENT_MAX_BYTES) throw tooLarge();
     const sniffed = sniffDocument(file.buffer);
@@ -137,7 +150,7 @@ export class DocumentsService {
           actorOrganizationId: principal.organization.id,
           details: { documentId: row.id, type: row.type, personId: row.person_id, sensitive: row.sensitive },
         });
-        return toDocumentView(row);
+        return toDocumentView(row, principal);
       });
     } catch (error) {
       await this.storage.delete(storageKey).catch(() => undefined);
@@ -152,7 +165,7 @@ export class DocumentsService {
   async content(principal: AuthenticatedPrincipal, grant: Grant, id: string): Promise<DocumentContent> {
     const row = await this.documents.findInScope(id, this.fileAccess.scopeOf(principal, grant));
     if (!row) throw notFound('Document');
-    if (row.sensitive && !mayReadSensitive(principal, row)) {
+    if (isConfidentialTo(principal, documentOf(row))) {
       // Out of the sensitive-download scope (ACCESS.md): 404 like any object out of scope, except for
       // roles that may never download sensitive documents (403: the role may not do this at all).
       if (grantFor(principal, 'documents.downloadSensitive')) throw notFound('Document');
@@ -176,8 +189,8 @@ export class DocumentsService {
     return this.transactions.run(async (db) => {
       const current = await this.documents.lockInScope(db, id, scope);
       if (!current) throw notFound('Document');
-      if (body.sensitive === false && current.sensitive && !mayReadSensitive(principal, current)) {
-        throw forbidden('Only who may download this sensitive document may lift its sensitivity');
+      if (body.sensitive === false && isConfidentialTo(principal, documentOf(current))) {
+        throw mayNotLiftSensitivity();
       }
       const status = body.status ?? current.status;
       const next = {
@@ -194,7 +207,7 @@ export class DocumentsService {
       ]
         .filter(([, before, after]) => before !== after)
         .map(([field, before, after]) => ({ field: field as string, before, after }));
-      if (changes.length === 0) return toDocumentView(current);
+      if (changes.length === 0) return toDocumentView(current, principal);
       const row = await this.documents.check(db, id, { ...next, checkedByUserId: principal.userId });
       await this.timeline.insert(db, {
         applicantFileId: row.applicant_file_id,
@@ -209,7 +222,7 @@ export class DocumentsService {
           ...(row.status_reason ? { reason: row.status_reason } : {}),
         },
       });
-      return toDocumentView(row);
+      return toDocumentView(row, principal);
     });
   }
 
@@ -221,7 +234,17 @@ export class DocumentsService {
   ): Promise<DocumentRequirement[]> {
     const input = await this.documents.checklistInput(fileId, this.fileAccess.scopeOf(principal, grant));
     if (!input) throw notFound('Applicant file');
-    return documentChecklist(input.content, input.documents, this.clock.today());
+    const confidential = new Set(
+      input.documents.filter((document) => isConfidentialTo(principal, document)).map((d) => d.id),
+    );
+    // A line still says it is answered (never ask again), but not by which confidential document:
+    // its type would follow from the line's.
+    return documentChecklist(input.content, input.documents, this.clock.today()).map((line) => {
+      if (!line.documentId || !confidential.has(line.documentId)) return line;
+      const answered = { ...line };
+      delete answered.documentId;
+      return answered;
+    });
   }
 }
 
@@ -235,13 +258,14 @@ function concernsFile(content: ApplicantFileContent, personId: string): boolean 
   return (content.householdMembers ?? []).some((member) => member.id === personId);
 }
 
-/** ACCESS.md: social workers any sensitive document; info-point agents their organisation's uploads. */
-function mayReadSensitive(principal: AuthenticatedPrincipal, document: DocumentRow): boolean {
-  const grant = grantFor(principal, 'documents.downloadSensitive');
-  if (!grant) return false;
-  if (grant.scope === 'ownUploads') return document.uploaded_by_organization_id === principal.organization.id;
-  return grant.scope === 'all';
-}
+/** ACCESS.md: a field the caller may not write is refused with 400. */
+const mayNotLiftSensitivity = (): DomainError =>
+  invalid('Invalid input', [
+    {
+      field: 'sensitive',
+      message: 'sensitive cannot be false: only who may download this sensitive document may lift it',
+    },
+  ]);
 
 function assertCheckShape(body: UpdateDocumentRequest): void {
   const details: { field: string; message: string }[] = [];

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Diagnosis, EvaluationKind } from '@passerelle/shared/domain';
+import { SqlParams } from '@api/platform/database/sql-params';
 import { type Db, Transactions } from '@api/platform/database/transactions';
+import { type FileScope, fileScopeSql } from '@api/app/access/file-scope';
 
 export interface EvaluationRow {
   id: string;
@@ -55,31 +57,47 @@ export class EvaluationsRepository {
     return rows[0] as EvaluationRow;
   }
 
+  /**
+   * A page of a file's evaluations of these kinds, newest first, if the file is in `scope` (else
+   * null: 404). The count answers no row for a file missing or out of scope.
+   */
   async page(
     fileId: string,
+    scope: FileScope,
     kinds: readonly EvaluationKind[],
     page: { limit: number; offset: number },
-  ): Promise<{ rows: EvaluationRow[]; total: number }> {
+  ): Promise<{ rows: EvaluationRow[]; total: number } | null> {
+    const pageParams = new SqlParams();
+    const pageText = `${SELECT} ${FROM('evaluation')} JOIN applicant_file f ON f.id = e.applicant_file_id
+          WHERE e.applicant_file_id = ${pageParams.add(fileId)} AND ${fileScopeSql(scope, pageParams)}
+            AND e.kind = ANY(${pageParams.add(kinds)}::varchar[])
+          ORDER BY e.created_at DESC, e.id DESC LIMIT ${pageParams.add(page.limit)} OFFSET ${pageParams.add(page.offset)}`;
+    const countParams = new SqlParams();
+    const countText = `SELECT (SELECT count(*)::int FROM evaluation e
+                   WHERE e.applicant_file_id = f.id AND e.kind = ANY(${countParams.add(kinds)}::varchar[])) AS total
+          FROM applicant_file f WHERE f.id = ${countParams.add(fileId)} AND ${fileScopeSql(scope, countParams)}`;
     const db = this.transactions.pool;
     const [rows, count] = await Promise.all([
-      db.query<EvaluationRow[]>(
-        `${SELECT} ${FROM('evaluation')}
-          WHERE e.applicant_file_id = $1 AND e.kind = ANY($2::varchar[])
-          ORDER BY e.created_at DESC, e.id DESC LIMIT $3 OFFSET $4`,
-        [fileId, kinds, page.limit, page.offset],
-      ),
-      db.query<{ total: number }[]>(
-        'SELECT count(*)::int AS total FROM evaluation WHERE applicant_file_id = $1 AND kind = ANY($2::varchar[])',
-        [fileId, kinds],
-      ),
+      db.query<EvaluationRow[]>(pageText, pageParams.values),
+      db.query<{ total: number }[]>(countText, countParams.values),
     ]);
-    return { rows, total: count[0]?.total ?? 0 };
+    return count[0] ? { rows, total: count[0].total } : null;
   }
 
-  async lock(db: Db, id: string): Promise<EvaluationRow | null> {
+  /** The evaluation, of a kind the caller reads, on a file in `scope`, locked; else null (404). */
+  async lockInScope(
+    db: Db,
+    id: string,
+    kinds: readonly EvaluationKind[],
+    scope: FileScope,
+  ): Promise<EvaluationRow | null> {
+    const params = new SqlParams();
     const rows = await db.query<EvaluationRow[]>(
-      `${SELECT} ${FROM('evaluation')} WHERE e.id = $1 FOR UPDATE OF e`,
-      [id],
+      `${SELECT} ${FROM('evaluation')} JOIN applicant_file f ON f.id = e.applicant_file_id
+        WHERE e.id = ${params.add(id)} AND e.kind = ANY(${params.add(kinds)}::varchar[])
+          AND ${fileScopeSql(scope, params)}
+        FOR UPDATE OF e`,
+      params.values,
     );
     return rows[0] ?? null;
   }

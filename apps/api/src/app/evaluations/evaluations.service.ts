@@ -84,12 +84,14 @@ export class EvaluationsService {
     fileId: string,
     page: PageRequest,
   ): Promise<Page<EvaluationView>> {
-    await this.fileAccess.assertInScope(principal, grant, fileId);
-    const { rows, total } = await this.evaluations.page(fileId, this.readableKinds(principal), {
-      limit: page.pageSize,
-      offset: page.offset,
-    });
-    return toPage(rows.map(toEvaluationView), total, page);
+    const result = await this.evaluations.page(
+      fileId,
+      this.fileAccess.scopeOf(principal, grant),
+      this.readableKinds(principal),
+      { limit: page.pageSize, offset: page.offset },
+    );
+    if (!result) throw notFound('Applicant file');
+    return toPage(result.rows.map(toEvaluationView), result.total, page);
   }
 
   /** The author applies the recommended typologies and communes to the file's wishes. */
@@ -101,10 +103,13 @@ export class EvaluationsService {
     const updateGrant = grantFor(principal, 'files.update');
     if (!updateGrant) throw forbidden('Your role may not change files');
     const result = await this.transactions.run(async (db) => {
-      const evaluation = await this.evaluations.lock(db, evaluationId);
-      if (!evaluation || !this.readableKinds(principal).includes(evaluation.kind))
-        throw notFound('Evaluation');
-      await this.fileAccess.assertInScope(principal, updateGrant, evaluation.applicant_file_id, db);
+      const evaluation = await this.evaluations.lockInScope(
+        db,
+        evaluationId,
+        this.readableKinds(principal),
+        this.fileAccess.scopeOf(principal, updateGrant),
+      );
+      if (!evaluation) throw notFound('Evaluation');
       if (evaluation.author_user_id !== principal.userId)
         throw forbidden('Only the author applies an evaluation');
       const wishes = {

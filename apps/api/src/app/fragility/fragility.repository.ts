@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { FlagStatus, FragilityCriterion } from '@passerelle/shared/domain';
+import { SqlParams } from '@api/platform/database/sql-params';
 import { type Db, Transactions } from '@api/platform/database/transactions';
+import { type FileScope, fileScopeSql } from '@api/app/access/file-scope';
 
 export interface FlagRow {
   id: string;
@@ -60,39 +62,50 @@ export class FragilityRepository {
     return rows[0];
   }
 
-  /** Flags of a file; `suspectedByOrganizationId` limits SUSPECTED ones to that organisation's. */
+  /**
+   * Flags of a file in `scope` (else null: 404); `suspectedByOrganizationId` limits SUSPECTED ones to
+   * that organisation's. The count answers no row for a file missing or out of scope.
+   */
   async listForFile(
     fileId: string,
+    scope: FileScope,
     filter: { statuses: readonly FlagStatus[]; suspectedByOrganizationId?: string },
     page: { limit: number; offset: number },
-    db: Db = this.transactions.pool,
-  ): Promise<{ rows: FlagRow[]; total: number }> {
-    const where = `ff.applicant_file_id = $1 AND ff.status = ANY($2::varchar[])
-          AND ($3::uuid IS NULL OR ff.status <> 'SUSPECTED' OR ff.suspected_by_organization_id = $3)`;
-    const values = [fileId, filter.statuses, filter.suspectedByOrganizationId ?? null];
-    const [rows, count] = await Promise.all([
-      db.query<FlagRow[]>(
-        `SELECT ${FLAG_COLUMNS}
+  ): Promise<{ rows: FlagRow[]; total: number } | null> {
+    const shown = (params: SqlParams) => {
+      const suspectedBy = params.add(filter.suspectedByOrganizationId ?? null);
+      return `ff.status = ANY(${params.add(filter.statuses)}::varchar[])
+          AND (${suspectedBy}::uuid IS NULL OR ff.status <> 'SUSPECTED' OR ff.suspected_by_organization_id = ${suspectedBy})`;
+    };
+    const pageParams = new SqlParams();
+    const pageText = `SELECT ${FLAG_COLUMNS}
            FROM fragility_flag ff JOIN organization o ON o.id = ff.suspected_by_organization_id
-          WHERE ${where}
+           JOIN applicant_file f ON f.id = ff.applicant_file_id
+          WHERE ff.applicant_file_id = ${pageParams.add(fileId)} AND ${fileScopeSql(scope, pageParams)}
+            AND ${shown(pageParams)}
           ORDER BY ff.suspected_at DESC, ff.id DESC
-          LIMIT $4 OFFSET $5`,
-        [...values, page.limit, page.offset],
-      ),
-      db.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM fragility_flag ff WHERE ${where}`,
-        values,
-      ),
+          LIMIT ${pageParams.add(page.limit)} OFFSET ${pageParams.add(page.offset)}`;
+    const countParams = new SqlParams();
+    const countText = `SELECT (SELECT count(*)::int FROM fragility_flag ff
+                   WHERE ff.applicant_file_id = f.id AND ${shown(countParams)}) AS total
+           FROM applicant_file f WHERE f.id = ${countParams.add(fileId)} AND ${fileScopeSql(scope, countParams)}`;
+    const db = this.transactions.pool;
+    const [rows, count] = await Promise.all([
+      db.query<FlagRow[]>(pageText, pageParams.values),
+      db.query<{ total: number }[]>(countText, countParams.values),
     ]);
-    return { rows, total: count[0]?.total ?? 0 };
+    return count[0] ? { rows, total: count[0].total } : null;
   }
 
-  /** The flag, locked for a decision. */
-  async lock(db: Db, flagId: string): Promise<FlagRow | null> {
+  /** The flag, if its file is in `scope`, locked for a decision; else null (404). */
+  async lockInScope(db: Db, flagId: string, scope: FileScope): Promise<FlagRow | null> {
+    const params = new SqlParams();
     const rows = await db.query<FlagRow[]>(
       `SELECT ${FLAG_COLUMNS} FROM fragility_flag ff JOIN organization o ON o.id = ff.suspected_by_organization_id
-        WHERE ff.id = $1 FOR UPDATE OF ff`,
-      [flagId],
+         JOIN applicant_file f ON f.id = ff.applicant_file_id
+        WHERE ff.id = ${params.add(flagId)} AND ${fileScopeSql(scope, params)}
+        FOR UPDATE OF ff`,
+      params.values,
     );
     return rows[0] ?? null;
   }

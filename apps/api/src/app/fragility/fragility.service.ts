@@ -80,7 +80,6 @@ export class FragilityService {
     fileId: string,
     page: PageRequest,
   ): Promise<Page<FragilityFlagView>> {
-    await this.fileAccess.assertInScope(principal, grant, fileId);
     const suspected = grantFor(principal, 'flags.readSuspected');
     const confirmed = grantFor(principal, 'flags.readConfirmed');
     const socialWorker = grantFor(principal, 'flags.decide') !== undefined;
@@ -89,9 +88,10 @@ export class FragilityService {
       ...(confirmed && confirmed.view !== 'countsOnly' ? (['CONFIRMED'] as const) : []),
       ...(socialWorker ? (['RULED_OUT'] as const) : []),
     ];
-    if (statuses.length === 0) return toPage([], 0, page);
-    const { rows, total } = await this.flags.listForFile(
+    // Even with nothing to show, the statements run: their scope is what answers 404.
+    const result = await this.flags.listForFile(
       fileId,
+      this.fileAccess.scopeOf(principal, grant),
       {
         statuses,
         suspectedByOrganizationId:
@@ -99,10 +99,11 @@ export class FragilityService {
       },
       { limit: page.pageSize, offset: page.offset },
     );
+    if (!result) throw notFound('Applicant file');
     const reader = this.reader(principal);
     return toPage(
-      rows.map((row) => toFlagView(row, reader)),
-      total,
+      result.rows.map((row) => toFlagView(row, reader)),
+      result.total,
       page,
     );
   }
@@ -122,9 +123,8 @@ export class FragilityService {
       ]);
     }
     const row = await this.transactions.run(async (db) => {
-      const current = await this.flags.lock(db, flagId);
+      const current = await this.flags.lockInScope(db, flagId, this.fileAccess.scopeOf(principal, grant));
       if (!current) throw notFound('Fragility flag');
-      await this.fileAccess.assertInScope(principal, grant, current.applicant_file_id, db);
       if (current.status !== 'SUSPECTED')
         throw conflict(`The flag is already ${current.status === 'CONFIRMED' ? 'confirmed' : 'ruled out'}`);
       const decided = await this.flags.decide(db, flagId, {

@@ -349,6 +349,34 @@ describe('referrals', () => {
         type: 'REFERRAL_DECLINED',
         details: { referralId: sent.id, reason: 'Relève du CCAS de la commune' },
       });
+      // Other readers of the file's timeline read the referral's codes and dates, not its text.
+      for (const other of ['orthez.accueil', 'orthez.ts', 'sdsei.ts'] as const) {
+        const theirs = await as<TimelinePage>(
+          other,
+          'GET',
+          `/api/applicant-files/${sent.applicantFileId}/timeline`,
+        );
+        expect(theirs.status).toBe(200);
+        const events = theirs.body.items.filter((e) => e.type.startsWith('REFERRAL_'));
+        expect({ other, events: events.map((e) => [e.type, e.details]) }).toEqual({
+          other,
+          events: [
+            ['REFERRAL_DECLINED', { referralId: sent.id }],
+            ['REFERRAL_SENT', { referralId: sent.id, toOrganizationId: org['mourenx.agent'] }],
+          ],
+        });
+        expect(theirs.body.items.every((e) => typeof e.occurredAt === 'string')).toBe(true);
+        expect(theirs.text).not.toContain('Relève du CCAS');
+        expect(theirs.text).not.toContain('Hébergée chez un tiers');
+      }
+      const receiver = await as<TimelinePage>(
+        'mourenx.agent',
+        'GET',
+        `/api/applicant-files/${sent.applicantFileId}/timeline`,
+      );
+      expect(receiver.body.items.find((e) => e.type === 'REFERRAL_SENT')?.details).toMatchObject({
+        reason: 'Hébergée chez un tiers, demande à être reçue',
+      });
     });
 
     it('accepts, then completes; other transitions are conflicts', async () => {

@@ -8,6 +8,7 @@ import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principa
 import { FileAccess } from '@api/app/access/file-access';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
 import { IdParam } from '@api/platform/http/id-param';
+import { notFound } from '@api/platform/http/domain-error';
 import { TimelinePageResponse } from './timeline.responses';
 import { toTimelineEventView, visibilitiesFor } from './timeline.mapper';
 import { TimelineRepository } from './timeline.repository';
@@ -32,15 +33,18 @@ export class TimelineController {
     @Param() { id }: IdParam,
     @Query() query: PageQueryDto,
   ): Promise<TimelinePage> {
-    await this.fileAccess.assertInScope(principal, grant, id);
     const page = pageRequest(query);
-    const { rows, total } = await this.timeline.page(id, visibilitiesFor(grant.view), {
-      limit: page.pageSize,
-      offset: page.offset,
-    });
+    const result = await this.timeline.page(
+      id,
+      this.fileAccess.scopeOf(principal, grant),
+      visibilitiesFor(grant.view),
+      { limit: page.pageSize, offset: page.offset },
+    );
+    if (!result) throw notFound('Applicant file');
+    const reader = { view: grant.view, principal, organizationId: principal.organization.id };
     return toPage(
-      rows.map((row) => toTimelineEventView(row, grant.view)),
-      total,
+      result.rows.map((row) => toTimelineEventView(row, reader)),
+      result.total,
       page,
     );
   }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { AuditAction, TimelineEventType, TimelineVisibility } from '@passerelle/shared/domain';
 import { type Db, Transactions } from '@api/platform/database/transactions';
 import { AuditRepository } from '@api/app/audit/audit.repository';
+import type { FileScope } from '@api/app/access/file-scope';
 import type { FieldChange } from './timeline-event.entity';
+import { timelinePageQueries } from './timeline.queries';
 
 const LIFECYCLE_EVENTS: readonly TimelineEventType[] = [
   'REGISTERED',
@@ -40,6 +42,18 @@ export interface TimelineRow {
   actor_organization_name: string | null;
 }
 
+/** What the field rules read beside an event (timelinePageQueries). */
+export interface TimelineEventFacts {
+  /** Null when the event is not about a document, or the document is gone (anonymised). */
+  document_sensitive: boolean | null;
+  document_uploaded_by_organization_id: string | null;
+  /** Null when the event is not about a referral. */
+  referral_from_organization_id: string | null;
+  referral_to_organization_id: string | null;
+}
+
+export type TimelinePageRow = TimelineRow & TimelineEventFacts;
+
 @Injectable()
 export class TimelineRepository {
   constructor(
@@ -75,30 +89,22 @@ export class TimelineRepository {
     return rows[0] as TimelineRow;
   }
 
-  /** A page of a file's events, newest first; `visibilities` limits what the caller may see. */
+  /**
+   * A page of a file's events, newest first, if the file is in `scope` (else null: 404);
+   * `visibilities` limits what the caller may see.
+   */
   async page(
     fileId: string,
+    scope: FileScope,
     visibilities: readonly TimelineVisibility[],
     page: { limit: number; offset: number },
-  ): Promise<{ rows: TimelineRow[]; total: number }> {
+  ): Promise<{ rows: TimelinePageRow[]; total: number } | null> {
+    const queries = timelinePageQueries(fileId, scope, visibilities, page);
     const db = this.transactions.pool;
     const [rows, count] = await Promise.all([
-      db.query<TimelineRow[]>(
-        `SELECT e.id, e.occurred_at, e.type, e.visibility, e.changes, e.details, e.actor_user_id,
-                u.display_name AS actor_display_name, e.actor_organization_id, o.name AS actor_organization_name
-           FROM timeline_event e
-           LEFT JOIN app_user u ON u.id = e.actor_user_id
-           LEFT JOIN organization o ON o.id = e.actor_organization_id
-          WHERE e.applicant_file_id = $1 AND e.visibility = ANY($2::varchar[])
-          ORDER BY e.occurred_at DESC, e.id DESC
-          LIMIT $3 OFFSET $4`,
-        [fileId, visibilities, page.limit, page.offset],
-      ),
-      db.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM timeline_event WHERE applicant_file_id = $1 AND visibility = ANY($2::varchar[])`,
-        [fileId, visibilities],
-      ),
+      db.query<TimelinePageRow[]>(queries.page.text, queries.page.values),
+      db.query<{ total: number }[]>(queries.count.text, queries.count.values),
     ]);
-    return { rows, total: count[0]?.total ?? 0 };
+    return count[0] ? { rows, total: count[0].total } : null;
   }
 }

@@ -31,7 +31,8 @@ export class TimelineEventResponse implements TimelineEventView {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Social content only for social workers',
+    description:
+      "What the event says, as the caller may read it (ACCESS.md): social content (notes) for social workers only; a sensitive document the caller may not download: `confidential: true` (« Pièce confidentielle ») with `documentId`, `personId`, `status`, never its type nor its reason; a referral's free text (`reason`, `appointmentWish`) for its two organisations only",
   })
   details?: Record<string, unknown>;
 }

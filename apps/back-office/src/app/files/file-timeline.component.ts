@@ -2,7 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { TIMELINE_EVENT_LABELS, type TimelineChange } from '@passerelle/shared/domain';
+import {
+  CONFIDENTIAL_DOCUMENT_LABEL,
+  DOCUMENT_TYPE_LABELS,
+  DOCUMENT_TYPES,
+  TIMELINE_EVENT_LABELS,
+  type TimelineChange,
+  type TimelineEventView,
+  isCode,
+} from '@passerelle/shared/domain';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { FilesApi } from './files-api.service';
 
@@ -19,6 +27,17 @@ function shown(value: unknown): string {
   if (typeof value === 'number') return value.toLocaleString('fr-FR');
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   return JSON.stringify(value);
+}
+
+/**
+ * Which document a document event is about, in French: its type, or « Pièce confidentielle » when
+ * the API keeps it from the user (ACCESS.md); null for other events or when it says neither.
+ */
+export function eventDocument(event: TimelineEventView): string | null {
+  if (event.type !== 'DOCUMENT_ADDED' && event.type !== 'DOCUMENT_CHECKED') return null;
+  if (event.details?.['confidential'] === true) return CONFIDENTIAL_DOCUMENT_LABEL;
+  const type = event.details?.['type'];
+  return isCode(DOCUMENT_TYPES, type) ? DOCUMENT_TYPE_LABELS[type] : null;
 }
 
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
@@ -49,6 +68,9 @@ const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
               <strong>{{ labels[event.type] }}</strong>
               <span class="when">{{ when(event.occurredAt) }}</span>
             </p>
+            @if (documentOf(event); as document) {
+              <p class="what">{{ document }}</p>
+            }
             @if (event.actor; as actor) {
               <p class="who">
                 {{ actor.displayName ?? 'Utilisateur' }}
@@ -138,6 +160,7 @@ export class FileTimelineComponent {
   protected readonly failed = computed(() => this.response()?.failed === true);
   protected readonly events = computed(() => this.response()?.page ?? null);
   protected readonly describe = describeChange;
+  protected readonly documentOf = eventDocument;
 
   protected when(instant: string): string {
     return DATE_TIME.format(new Date(instant));

@@ -75,25 +75,42 @@ export interface FragilityCriterionView {
 }
 
 // ── Supporting documents ───────────────────────────────────────────────────────
-export interface SupportingDocumentView {
+/** Where a document stands: what every reader of the file's documents sees of it. */
+export interface DocumentHandlingView {
   id: string;
   applicantFileId: string;
-  type: DocumentType;
   /** APPLICANT, CO_APPLICANT or a household member id. */
   personId?: string | null;
   status: DocumentStatus;
-  statusReason?: string | null;
   sensitive: boolean;
   validUntil?: CalendarDate | null;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
   uploadedAt: string;
   uploadedBy: { organizationId: string; organizationName: string };
   checkedAt?: string | null;
   checkedBy?: { userId: string; displayName: string } | null;
 }
+
+/** A document the caller may download: what it is and what it holds, too. */
+export interface ReadableDocumentView extends DocumentHandlingView {
+  confidential: false;
+  type: DocumentType;
+  statusReason?: string | null;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/**
+ * A sensitive document the caller may not download, shown as « Pièce confidentielle »
+ * (CONFIDENTIAL_DOCUMENT_LABEL): nothing of what it is or holds (type, file name, media type, size,
+ * hash, rejection reason), only where it stands (ACCESS.md).
+ */
+export interface ConfidentialDocumentView extends DocumentHandlingView {
+  confidential: true;
+}
+
+export type SupportingDocumentView = ReadableDocumentView | ConfidentialDocumentView;
 
 export interface UpdateDocumentRequest {
   status?: DocumentStatus;

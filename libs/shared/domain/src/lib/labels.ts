@@ -133,6 +133,9 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   OTHER_REASON_PROOF: 'Autre justificatif du motif',
 };
 
+/** A sensitive document, to whoever may not download it (ACCESS.md): in lists and timelines alike. */
+export const CONFIDENTIAL_DOCUMENT_LABEL = 'Pièce confidentielle';
+
 export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
   PROVIDED: 'Fournie',
   VERIFIED: 'Vérifiée',

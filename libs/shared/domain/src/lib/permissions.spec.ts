@@ -1,5 +1,5 @@
 import { ROLES } from './codes';
-import { ACTIONS, PERMISSIONS, allowedActions, can, grantFor } from './permissions';
+import { ACTIONS, PERMISSIONS, allowedActions, can, grantFor, mayReadSensitiveDocument } from './permissions';
 
 describe('permission table', () => {
   it('has a row for every action and only known roles in it', () => {
@@ -40,5 +40,14 @@ describe('permission table', () => {
     );
     expect(can(coordinator, 'files.update')).toBe(false);
     expect(can(coordinator, 'files.create')).toBe(false);
+  });
+
+  it('lets social workers read any sensitive document, info-point agents their own uploads, nobody else', () => {
+    const reads = (role: (typeof ROLES)[number], uploadedBy: string | null) =>
+      mayReadSensitiveDocument({ role, capabilities: ['registersDemands'] }, 'mine', uploadedBy);
+    expect(ROLES.filter((role) => reads(role, 'other'))).toEqual(['SOCIAL_WORKER']);
+    expect(ROLES.filter((role) => reads(role, 'mine'))).toEqual(['INFO_POINT_AGENT', 'SOCIAL_WORKER']);
+    // A document that is gone: who reads only its own organisation's uploads cannot tell it is one.
+    expect(ROLES.filter((role) => reads(role, null))).toEqual(['SOCIAL_WORKER']);
   });
 });

@@ -305,6 +305,22 @@ export function grantFor(principal: Principal, action: Action): Grant | undefine
   return grant;
 }
 
+/**
+ * `documents.downloadSensitive` for one document: social workers any, info-point agents their own
+ * organisation's uploads, nobody else. Who may not sees it as « Pièce confidentielle » (ACCESS.md).
+ * `uploadedByOrganizationId` unknown (the document is gone): only a grant over all of them reaches it.
+ */
+export function mayReadSensitiveDocument(
+  principal: Principal,
+  organizationId: string,
+  uploadedByOrganizationId: string | null | undefined,
+): boolean {
+  const grant = grantFor(principal, 'documents.downloadSensitive');
+  if (!grant) return false;
+  if (grant.scope === 'ownUploads') return uploadedByOrganizationId === organizationId;
+  return grant.scope === 'all';
+}
+
 export function can(principal: Principal, action: Action): boolean {
   return grantFor(principal, action) !== undefined;
 }

@@ -2,6 +2,7 @@ import type { ApplicantFileView, DocumentRequirement, Principal } from '@passere
 import {
   checklistByStage,
   documentAbilities,
+  documentTitle,
   fileProblem,
   mayDownload,
   megabytes,
@@ -30,20 +31,41 @@ describe('documentAbilities', () => {
 });
 
 describe('mayDownload', () => {
-  const plain = { sensitive: false, uploadedBy: uploadedBy('other') };
-  const sensitiveOwn = { sensitive: true, uploadedBy: uploadedBy('mine') };
-  const sensitiveOther = { sensitive: true, uploadedBy: uploadedBy('other') };
-
-  it('lets anyone who downloads have a non-sensitive document', () => {
-    expect(mayDownload(landlord, 'mine', plain)).toBe(true);
-    expect(mayDownload(relay, 'mine', plain)).toBe(false);
+  it('lets anyone who downloads have what the API does not say is confidential to them', () => {
+    expect(mayDownload(landlord, { confidential: false })).toBe(true);
+    expect(mayDownload(socialWorker, { confidential: false })).toBe(true);
+    expect(mayDownload(relay, { confidential: false })).toBe(false);
+    expect(mayDownload(null, { confidential: false })).toBe(false);
   });
 
-  it('keeps sensitive documents to social workers, and to info points for their own uploads', () => {
-    expect(mayDownload(socialWorker, 'mine', sensitiveOther)).toBe(true);
-    expect(mayDownload(agent, 'mine', sensitiveOwn)).toBe(true);
-    expect(mayDownload(agent, 'mine', sensitiveOther)).toBe(false);
-    expect(mayDownload(landlord, 'mine', sensitiveOwn)).toBe(false);
+  it('never offers a confidential document (a sensitive one the user may not download)', () => {
+    expect(mayDownload(agent, { confidential: true })).toBe(false);
+    expect(mayDownload(landlord, { confidential: true })).toBe(false);
+  });
+});
+
+describe('documentTitle', () => {
+  it('names a document by its type, and a confidential one « Pièce confidentielle »', () => {
+    const handling = {
+      id: 'd1',
+      applicantFileId: 'f1',
+      status: 'PROVIDED' as const,
+      sensitive: true,
+      uploadedAt: '2026-03-11T10:00:00Z',
+      uploadedBy: uploadedBy('other'),
+    };
+    expect(documentTitle({ ...handling, confidential: true })).toBe('Pièce confidentielle');
+    expect(
+      documentTitle({
+        ...handling,
+        confidential: false,
+        type: 'MEDICAL_CERTIFICATE',
+        fileName: 'certificat.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 10,
+        sha256: 'abc',
+      }),
+    ).toBe('Certificat médical');
   });
 });
 

@@ -1,7 +1,9 @@
 import {
   type ApplicantFileView,
+  CONFIDENTIAL_DOCUMENT_LABEL,
   DOCUMENT_MAX_BYTES,
   DOCUMENT_MEDIA_TYPES,
+  DOCUMENT_TYPE_LABELS,
   type DocumentRequirement,
   type DocumentStatus,
   grantFor,
@@ -28,20 +30,21 @@ export function documentAbilities(principal: Principal | null): DocumentAbilitie
 }
 
 /**
- * May this user fetch the bytes? A sensitive document needs `documents.downloadSensitive`: social
- * workers any, info-point agents their own organisation's uploads only.
+ * May this user fetch the bytes? A sensitive document needs `documents.downloadSensitive` (social
+ * workers any, info-point agents their own organisation's uploads): the API says `confidential`
+ * when the user may not, and leaves out what the document is.
  */
 export function mayDownload(
   principal: Principal | null,
-  organizationId: string | undefined,
-  document: Pick<SupportingDocumentView, 'sensitive' | 'uploadedBy'>,
+  document: Pick<SupportingDocumentView, 'confidential'>,
 ): boolean {
   if (!principal || grantFor(principal, 'documents.download') === undefined) return false;
-  if (!document.sensitive) return true;
-  const grant = grantFor(principal, 'documents.downloadSensitive');
-  if (!grant) return false;
-  if (grant.scope === 'ownUploads') return document.uploadedBy.organizationId === organizationId;
-  return grant.scope === 'all';
+  return !document.confidential;
+}
+
+/** What the document is, in French: its type, or « Pièce confidentielle » (ACCESS.md). */
+export function documentTitle(document: SupportingDocumentView): string {
+  return document.confidential ? CONFIDENTIAL_DOCUMENT_LABEL : DOCUMENT_TYPE_LABELS[document.type];
 }
 
 /** The statuses a check may give instead of « Vérifiée », and whether they need a reason. */

@@ -22,6 +22,7 @@ import { DocumentRejectDialog } from './document-reject.dialog';
 const DOCUMENT: SupportingDocumentView = {
   id: 'd1',
   applicantFileId: 'f1',
+  confidential: false,
   type: 'PAYSLIPS',
   personId: 'APPLICANT',
   status: 'PROVIDED',
@@ -34,14 +35,14 @@ const DOCUMENT: SupportingDocumentView = {
   uploadedBy: { organizationId: 'org-mourenx', organizationName: 'Point-info' },
 };
 
-async function openRejection(documentId = 'd1') {
+async function openRejection(documentId = 'd1', document: SupportingDocumentView = DOCUMENT) {
   const http = configureCasework();
   await signIn(aUser('INFO_POINT_AGENT'));
   await holdFile(aFile());
   const { ref, dialog } = await openDialog(DocumentRejectDialog, { documentId });
   http
     .expectOne((request) => request.url === '/api/applicant-files/f1/documents')
-    .flush({ items: [DOCUMENT], total: 1, page: 1, pageSize: 100 });
+    .flush({ items: [document], total: 1, page: 1, pageSize: 100 });
   await settle();
   return { http, dialog, outcome: closing(ref) };
 }
@@ -51,6 +52,23 @@ describe('DocumentRejectDialog', () => {
     const { dialog } = await openRejection();
     expect(text(dialog.querySelector('mat-dialog-content p'))).toBe(
       'Bulletins de salaire — Demandeur (bulletins.pdf), actuellement « Fournie ». La pièce reste dans le dossier.',
+    );
+  });
+
+  it('names a confidential document « Pièce confidentielle », without what the API leaves out', async () => {
+    const { dialog } = await openRejection('d1', {
+      id: 'd1',
+      applicantFileId: 'f1',
+      confidential: true,
+      personId: 'APPLICANT',
+      status: 'PROVIDED',
+      sensitive: true,
+      uploadedAt: '2026-03-11T10:00:00Z',
+      uploadedBy: { organizationId: 'org-sdsei', organizationName: 'SDSEI' },
+    });
+    // As the page reads it (text() would put a space between the name and its comma).
+    expect(dialog.querySelector('mat-dialog-content p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Pièce confidentielle — Demandeur, actuellement « Fournie ». La pièce reste dans le dossier.',
     );
   });
 

@@ -3,14 +3,13 @@ import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import {
   DOCUMENT_STATUS_LABELS,
-  DOCUMENT_TYPE_LABELS,
   type DocumentStatus,
   type SupportingDocumentView,
 } from '@passerelle/shared/domain';
 import type { Observable } from 'rxjs';
 import { CASEWORK_DIALOG_KIT, CaseworkDialog, clearBlank } from '../casework-dialog';
 import type { FailureWording } from '../shared/casework-failure';
-import { personLabel, reasonRequired, REJECTIONS } from './document-abilities';
+import { documentTitle, personLabel, reasonRequired, REJECTIONS } from './document-abilities';
 import { DocumentsApi } from './documents-api.service';
 
 export const MAX_REASON = 1000;
@@ -46,7 +45,7 @@ export class DocumentRejectDialog extends CaseworkDialog {
   protected readonly wording = WORDING;
   protected readonly rejections = REJECTIONS;
   protected readonly statusLabels = DOCUMENT_STATUS_LABELS;
-  protected readonly typeLabels = DOCUMENT_TYPE_LABELS;
+  protected readonly title = documentTitle;
   protected readonly maxReason = MAX_REASON;
   private readonly target = this.lookUp((fileId) => this.api.list(fileId), this.data.documentId);
   protected readonly lookup = this.target.lookup;
@@ -60,6 +59,11 @@ export class DocumentRejectDialog extends CaseworkDialog {
 
   protected person(document: SupportingDocumentView): string {
     return personLabel(this.store.file(), document.personId);
+  }
+
+  /** « (bulletins.pdf), »: nothing of a confidential document's name. */
+  protected fileNote(document: SupportingDocumentView): string {
+    return document.confidential ? ',' : ` (${document.fileName}),`;
   }
 
   protected statusChosen(status: DocumentStatus | ''): void {

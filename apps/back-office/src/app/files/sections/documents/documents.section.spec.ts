@@ -1,6 +1,12 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { CurrentUser, DocumentRequirement, SupportingDocumentView } from '@passerelle/shared/domain';
+import type {
+  ConfidentialDocumentView,
+  CurrentUser,
+  DocumentRequirement,
+  ReadableDocumentView,
+  SupportingDocumentView,
+} from '@passerelle/shared/domain';
 import {
   actionLabels,
   aFile,
@@ -20,10 +26,11 @@ import { DocumentsSection } from './documents.section';
 const LIST = '/api/applicant-files/f1/documents';
 const CHECKLIST = '/api/applicant-files/f1/document-checklist';
 
-function aDocument(overrides: Partial<SupportingDocumentView> = {}): SupportingDocumentView {
+function aDocument(overrides: Partial<ReadableDocumentView> = {}): ReadableDocumentView {
   return {
     id: 'd1',
     applicantFileId: 'f1',
+    confidential: false,
     type: 'TAX_NOTICE',
     personId: 'APPLICANT',
     status: 'PROVIDED',
@@ -126,17 +133,44 @@ describe('DocumentsSection', () => {
     expect([...section, ...actionLabels(article)]).toEqual(offered);
   });
 
-  it('keeps a sensitive document from an info point that did not upload it, and says why', async () => {
+  it('shows a confidential document as « Pièce confidentielle », without a download, and says why', async () => {
     const { host, http } = await openSection(aUser('INFO_POINT_AGENT'));
-    await expand(host, http, [
-      aDocument({
-        sensitive: true,
-        uploadedBy: { organizationId: 'org-sdsei', organizationName: 'SDSEI' },
-      }),
-    ]);
+    const confidential: ConfidentialDocumentView = {
+      id: 'd2',
+      applicantFileId: 'f1',
+      confidential: true,
+      personId: 'APPLICANT',
+      status: 'UNUSABLE',
+      sensitive: true,
+      uploadedAt: '2026-03-11T23:30:00Z',
+      uploadedBy: { organizationId: 'org-sdsei', organizationName: 'SDSEI' },
+    };
+    await expand(
+      host,
+      http,
+      [confidential],
+      [
+        {
+          key: 'MEDICAL_CERTIFICATE',
+          stage: 'SITUATION',
+          types: ['MEDICAL_CERTIFICATE'],
+          label: 'Certificat médical',
+          mandatory: false,
+          satisfied: true,
+        },
+      ],
+    );
     const article = host.querySelector('ul.documents article') as HTMLElement;
+    expect(text(article.querySelector('h4'))).toBe('Pièce confidentielle — Demandeur');
+    expect(text(article)).toContain('Inexploitable · Pièce sensible');
+    expect(text(article)).toContain('déposée le 12/03/2026 par SDSEI');
+    expect(text(article)).not.toContain('undefined');
     expect(actionLabels(article)).not.toContain('Télécharger');
     expect(text(article)).toContain('Pièce sensible : son téléchargement vous est réservé');
+    // The checklist line is answered, without saying by which document.
+    expect(text(host.querySelector('section[aria-labelledby="checklist-title"] li'))).toBe(
+      '✓ Certificat médical Fournie',
+    );
   });
 
   it('is not offered to a relay clerk at all', async () => {

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
   DOCUMENT_STATUS_LABELS,
-  DOCUMENT_TYPE_LABELS,
   type DocumentRequirement,
+  type ReadableDocumentView,
   type SupportingDocumentView,
   type UpdateDocumentRequest,
 } from '@passerelle/shared/domain';
@@ -18,6 +18,7 @@ import { loadWhenOpened } from '../shared/section-load';
 import {
   checklistByStage,
   documentAbilities,
+  documentTitle,
   mayDownload,
   megabytes,
   personLabel,
@@ -92,7 +93,7 @@ export class DocumentsSection {
     () => new Map((this.documents() ?? []).map((document) => [document.id, document])),
   );
 
-  protected readonly typeLabels = DOCUMENT_TYPE_LABELS;
+  protected readonly title = documentTitle;
   protected readonly statusLabels = DOCUMENT_STATUS_LABELS;
   protected readonly frenchDate = frenchDate;
   protected readonly frenchDay = frenchDay;
@@ -112,15 +113,15 @@ export class DocumentsSection {
     return line.documentId ? this.byId().get(line.documentId) : undefined;
   }
 
-  protected canDownload(document: SupportingDocumentView): boolean {
-    return mayDownload(this.principal(), this.auth.user()?.organization.id, document);
+  protected canDownload(document: SupportingDocumentView): document is ReadableDocumentView {
+    return mayDownload(this.principal(), document);
   }
 
   protected retry(): void {
     this.list.retry();
   }
 
-  protected async download(document: SupportingDocumentView): Promise<void> {
+  protected async download(document: ReadableDocumentView): Promise<void> {
     if (this.busy()) return;
     this.start(document.id);
     try {
