@@ -629,13 +629,25 @@ describe('supporting documents', () => {
       });
       expect(landlordUpload.status).toBe(201);
       expect(Object.keys(landlordUpload.body).sort()).toEqual(handling);
-      const landlordCheck = await check('office64.bailleur', medical.id, {
-        status: 'OUT_OF_SCOPE',
-        reason: 'Hors liste',
-      });
-      expect(landlordCheck.status).toBe(200);
-      expect(Object.keys(landlordCheck.body).sort()).toEqual(handling);
-      expect(landlordCheck.body).toMatchObject({ status: 'OUT_OF_SCOPE', confidential: true });
+      const landlordMark = await check('office64.bailleur', medical.id, { sensitive: true });
+      expect(landlordMark.status).toBe(200);
+      expect(Object.keys(landlordMark.body).sort()).toEqual(handling);
+      expect(landlordMark.body).toMatchObject({ status: 'UNUSABLE', confidential: true });
+      // Checking it would mean reading it: refused, and nothing changes.
+      const before = await t.dataSource.query('SELECT * FROM supporting_document WHERE id = $1', [
+        medical.id,
+      ]);
+      for (const body of [
+        { status: 'OUT_OF_SCOPE', reason: 'Hors liste' },
+        { status: 'VERIFIED' },
+        { validUntil: '2030-01-01' },
+      ]) {
+        const refused = await check('office64.bailleur', medical.id, body);
+        expect({ body, status: refused.status }).toEqual({ body, status: 403 });
+      }
+      expect(
+        await t.dataSource.query('SELECT * FROM supporting_document WHERE id = $1', [medical.id]),
+      ).toEqual(before);
     });
 
     it('refuses with 400 a sensitive type uploaded as not sensitive by whoever may not read it, storing nothing', async () => {

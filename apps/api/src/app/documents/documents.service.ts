@@ -189,8 +189,11 @@ export class DocumentsService {
     return this.transactions.run(async (db) => {
       const current = await this.documents.lockInScope(db, id, scope);
       if (!current) throw notFound('Document');
-      if (body.sensitive === false && isConfidentialTo(principal, documentOf(current))) {
-        throw mayNotLiftSensitivity();
+      const confidential = isConfidentialTo(principal, documentOf(current));
+      if (body.sensitive === false && confidential) throw mayNotLiftSensitivity();
+      // Checking a document means reading it: whoever may not is told so, and nothing changes.
+      if (confidential && (body.status !== undefined || body.validUntil !== undefined)) {
+        throw forbidden('Only who may read this confidential document may check it');
       }
       const status = body.status ?? current.status;
       const next = {

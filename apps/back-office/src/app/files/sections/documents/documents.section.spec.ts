@@ -165,7 +165,8 @@ describe('DocumentsSection', () => {
     expect(text(article)).toContain('Inexploitable · Pièce sensible');
     expect(text(article)).toContain('déposée le 12/03/2026 par SDSEI');
     expect(text(article)).not.toContain('undefined');
-    expect(actionLabels(article)).not.toContain('Télécharger');
+    // Nothing to download, nor to check: checking it would mean reading it.
+    expect(actionLabels(article)).toEqual([]);
     expect(text(article)).toContain('Pièce sensible : son téléchargement vous est réservé');
     // The checklist line is answered, without saying by which document.
     expect(text(host.querySelector('section[aria-labelledby="checklist-title"] li'))).toBe(
