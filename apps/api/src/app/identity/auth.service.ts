@@ -43,6 +43,7 @@ export class AuthService {
     const attempt = await this.limits.reserve(user?.id ?? null, username, requestContext()?.ip);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.active || !user.organization?.active) {
+      await this.limits.failed(attempt);
       // The name only when it names an account: a free string may be a password typed in the wrong field.
       await this.audit.record('LOGIN_FAILED', [null], undefined, {
         userId: user?.id ?? null,

@@ -2,9 +2,9 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGen
 import { UserEntity } from './user.entity';
 
 /**
- * A sign-in or activation attempt, recorded before the password or code is checked and deleted
- * when it succeeds: what stays are failures (and attempts still being checked), counted by account
- * and by address for the sign-in limits (API.md).
+ * A sign-in or activation attempt, recorded before the password or code is checked (`pending`)
+ * and deleted when it succeeds: what stays are failures, counted by account and by address for the
+ * sign-in limits (API.md).
  */
 @Entity('sign_in_attempt')
 @Index('IDX_sign_in_attempt_account_at', ['account', 'at'])
@@ -17,8 +17,8 @@ export class SignInAttemptEntity {
   at!: Date;
 
   /**
-   * The account's id, or for a name that names no account the SHA-256 of the normalised name:
-   * never the free string typed (it may be a password typed in the wrong field).
+   * The account's id, or for a name that names no account an HMAC of the normalised name keyed
+   * with the token secret: never the free string typed (it may be a password typed in the wrong field).
    */
   @Column({ type: 'varchar', length: 64 })
   account!: string;
@@ -30,6 +30,10 @@ export class SignInAttemptEntity {
   /** Made from an address the account recently signed in from: counted apart (SIGN_IN_LIMITS). */
   @Column({ type: 'boolean' })
   familiar!: boolean;
+
+  /** Being checked: not a failure yet, but counted as one so that parallel guesses wait for it. */
+  @Column({ type: 'boolean', default: true })
+  pending!: boolean;
 }
 
 /** An address an account signed in from successfully; forgotten after SIGN_IN_LIMITS.familiarAddressDays. */

@@ -146,6 +146,15 @@ describe('sign-in limits', () => {
     expectLimited(await login('orthez.ts', 'demo', '198.51.100.9'));
   });
 
+  it('lets parallel sign-ins that succeed all through: an attempt being checked holds the others back, it does not refuse them', async () => {
+    // More at once, one account from one address, than the limits of both while they are checked.
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, () => login('cclo.coordination', 'demo', '198.51.100.40')),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 24 }, () => 200));
+    expect(await attempts(await userId('cclo.coordination'))).toEqual([]);
+  });
+
   it('keeps the user signing in from an address they know while others guess elsewhere, until the window passes', async () => {
     const account = await userId('lagor.relais');
     const home = '203.0.113.10';

@@ -34,6 +34,20 @@ export function addressKey(ip: string | undefined): string {
   return `${network.join(':')}::/64`;
 }
 
+/** How long a request waits for the attempts being checked before it (argon2 takes about 0.1 s each). */
+const PENDING_POLL_MS = 50;
+const PENDING_ROUNDS = 40;
+/** An attempt still pending after this was never decided (its process died): a failure. */
+const STALE_PENDING_SECONDS = 30;
+
+interface ReserveRow {
+  id: string | null;
+  account_wait: number | null;
+  account_failed_wait: number | null;
+  address_wait: number | null;
+  address_failed_wait: number | null;
+}
+
 /** One attempt, counted as a failure until it is known to have succeeded. */
 export interface SignInAttempt {
   id: string;
@@ -58,7 +72,9 @@ export class SignInLimits {
 
   /**
    * Records an attempt on the account `userId` (or on the normalised `username` that names none)
-   * from `clientAddress`, or answers 429 when a limit is reached (and records nothing).
+   * from `clientAddress`, or answers 429 when a limit is reached (and records nothing). When only
+   * attempts still being checked stand in the way, it waits for them to be decided: one of them may
+   * succeed, and successes never count.
    */
   async reserve(
     userId: string | null,
@@ -69,6 +85,23 @@ export class SignInLimits {
     // which nobody can reverse by trying short strings without the server's secret.
     const account = userId ?? createHmac('sha256', this.config.tokenSecret).update(username).digest('hex');
     const address = addressKey(clientAddress);
+    for (let round = 0; ; round++) {
+      const row = await this.tryReserve(account, address, userId);
+      if (row.id) return { id: row.id, userId, address };
+      const failedWait = Math.max(row.account_failed_wait ?? 0, row.address_failed_wait ?? 0);
+      if (failedWait > 0 || round >= PENDING_ROUNDS) {
+        throw new DomainError(
+          'TOO_MANY_REQUESTS',
+          'Too many failed sign-ins: try again later',
+          undefined,
+          Math.max(failedWait, row.account_wait ?? 1, row.address_wait ?? 1),
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, PENDING_POLL_MS));
+    }
+  }
+
+  private async tryReserve(account: string, address: string, userId: string | null): Promise<ReserveRow> {
     const row = await this.transactions.run(async (db) => {
       // The account's lock, then the address's, in every attempt: none can wait on another in a circle.
       await db.query(
@@ -76,9 +109,9 @@ export class SignInLimits {
         [ACCOUNT_LOCKS, account, ADDRESS_LOCKS, address],
       );
       // A statement of its own, after the locks: its snapshot sees what the previous holder committed.
-      const [counted] = await db.query<
-        { id: string | null; account_wait: number | null; address_wait: number | null }[]
-      >(
+      // `*_wait` counts the attempts still being checked, `*_failed_wait` only the failures (and an
+      // attempt whose check never ended: its process died).
+      const [counted] = await db.query<ReserveRow[]>(
         `WITH place AS (
            SELECT EXISTS (
              SELECT 1 FROM sign_in_familiar_address
@@ -86,15 +119,26 @@ export class SignInLimits {
                 AND last_signed_in_at > now() - make_interval(days => $6::int)
            ) AS familiar
          ),
+         recent AS (
+           SELECT a.at, a.account, a.address, a.familiar,
+                  NOT a.pending OR a.at < now() - interval '${STALE_PENDING_SECONDS} seconds' AS failed
+             FROM sign_in_attempt a
+            WHERE (a.account = $1 OR a.address = $2) AND a.at > now() - ${WINDOW}
+         ),
+         mine AS (
+           SELECT r.* FROM recent r, place
+            WHERE r.account = $1 AND r.familiar = place.familiar AND (NOT place.familiar OR r.address = $2)
+         ),
          waits AS (
            SELECT place.familiar,
-             (SELECT ceil(extract(epoch FROM a.at + ${WINDOW} - now()))::int FROM sign_in_attempt a
-               WHERE a.account = $1 AND a.familiar = place.familiar AND (NOT place.familiar OR a.address = $2)
-                 AND a.at > now() - ${WINDOW}
-               ORDER BY a.at DESC OFFSET $4::int - 1 LIMIT 1) AS account_wait,
-             (SELECT ceil(extract(epoch FROM a.at + ${WINDOW} - now()))::int FROM sign_in_attempt a
-               WHERE a.address = $2 AND a.at > now() - ${WINDOW}
-               ORDER BY a.at DESC OFFSET $5::int - 1 LIMIT 1) AS address_wait
+             (SELECT ceil(extract(epoch FROM at + ${WINDOW} - now()))::int FROM mine
+               ORDER BY at DESC OFFSET $4::int - 1 LIMIT 1) AS account_wait,
+             (SELECT ceil(extract(epoch FROM at + ${WINDOW} - now()))::int FROM mine WHERE failed
+               ORDER BY at DESC OFFSET $4::int - 1 LIMIT 1) AS account_failed_wait,
+             (SELECT ceil(extract(epoch FROM at + ${WINDOW} - now()))::int FROM recent WHERE address = $2
+               ORDER BY at DESC OFFSET $5::int - 1 LIMIT 1) AS address_wait,
+             (SELECT ceil(extract(epoch FROM at + ${WINDOW} - now()))::int FROM recent WHERE address = $2 AND failed
+               ORDER BY at DESC OFFSET $5::int - 1 LIMIT 1) AS address_failed_wait
            FROM place
          ),
          attempt AS (
@@ -102,7 +146,8 @@ export class SignInLimits {
            SELECT $1, $2, familiar FROM waits WHERE account_wait IS NULL AND address_wait IS NULL
            RETURNING id
          )
-         SELECT (SELECT id FROM attempt) AS id, account_wait, address_wait FROM waits`,
+         SELECT (SELECT id FROM attempt) AS id, account_wait, account_failed_wait, address_wait, address_failed_wait
+           FROM waits`,
         [
           account,
           address,
@@ -114,15 +159,15 @@ export class SignInLimits {
       );
       return counted;
     });
-    if (!row?.id) {
-      throw new DomainError(
-        'TOO_MANY_REQUESTS',
-        'Too many failed sign-ins: try again later',
-        undefined,
-        Math.max(row?.account_wait ?? 1, row?.address_wait ?? 1),
-      );
-    }
-    return { id: row.id, userId, address };
+    if (!row) throw new Error('the sign-in attempt statement answered no row');
+    return row;
+  }
+
+  /** The attempt failed: from now on it counts as a failure, whatever the attempts waiting on it. */
+  async failed(attempt: SignInAttempt): Promise<void> {
+    await this.transactions.pool.query('UPDATE sign_in_attempt SET pending = false WHERE id = $1', [
+      attempt.id,
+    ]);
   }
 
   /** The attempt signed the user in: it never counts, and its address becomes familiar to the account. */

@@ -169,6 +169,7 @@ export class UsersService {
       record.active &&
       timingSafeEqual(presented, Buffer.from(record.activationCodeHash));
     if (!record || !valid) {
+      await this.limits.failed(attempt);
       throw new DomainError('INVALID', 'Unknown username, or activation code wrong or expired');
     }
     await this.limits.forget(attempt);

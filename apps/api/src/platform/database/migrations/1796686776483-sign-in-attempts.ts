@@ -7,7 +7,7 @@ export class SignInAttempts1796686776483 implements MigrationInterface {
     // Failures were keyed by the typed name and are worth a quarter of an hour: not carried over.
     await queryRunner.query(`DROP TABLE "sign_in_failure"`);
     await queryRunner.query(
-      `CREATE TABLE "sign_in_attempt" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "account" character varying(64) NOT NULL, "address" character varying(64) NOT NULL, "familiar" boolean NOT NULL, CONSTRAINT "PK_sign_in_attempt" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "sign_in_attempt" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "account" character varying(64) NOT NULL, "address" character varying(64) NOT NULL, "familiar" boolean NOT NULL, "pending" boolean NOT NULL DEFAULT true, CONSTRAINT "PK_sign_in_attempt" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_sign_in_attempt_address_at" ON "sign_in_attempt"  ("address", "at") `,
