@@ -66,6 +66,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     documentsPreviousKeys: [],
     workers: 1,
     apiDocs: true,
+    tls: null,
     ...overrides,
   };
 }
@@ -117,7 +118,7 @@ export async function startTestApp(
   const app = await createApp(config, { clock, queryCounter: queries, logDestination });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const baseUrl = `${config.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`;
 
   const request = async <T>(
     method: string,

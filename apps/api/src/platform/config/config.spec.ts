@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import {
   ConfigError,
   DEMO_DOCUMENTS_KEY,
@@ -259,5 +261,58 @@ describe('loadConfig', () => {
       password: 'a-long-password',
       displayName: 'Coordination CCLO',
     });
+  });
+
+  it("reads the API's own certificate and key, both or none, and stops the start when they cannot serve", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-tls-'));
+    try {
+      const [pair, other] = await Promise.all(
+        [1, 2].map(() => generate([{ name: 'commonName', value: 'passerelle.test' }], { keyType: 'ec' })),
+      );
+      const files: Record<string, string> = {
+        cert: pair?.cert ?? '',
+        key: pair?.private ?? '',
+        otherKey: other?.private ?? '',
+        notPem: 'not a certificate',
+      };
+      for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+      const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+      const tls = (cert?: string, key?: string) =>
+        loadConfig({
+          ...production,
+          TLS_CERT_FILE: cert && join(dir, cert),
+          TLS_KEY_FILE: key && join(dir, key),
+        }).tls;
+
+      expect(tls()).toBeNull();
+      expect(tls('cert', 'key')).toEqual({
+        cert: Buffer.from(files['cert'] ?? ''),
+        key: Buffer.from(files['key'] ?? ''),
+      });
+      expect(() => tls('cert')).toThrow(/TLS_CERT_FILE and TLS_KEY_FILE go together/);
+      expect(() => tls(undefined, 'key')).toThrow(/TLS_CERT_FILE and TLS_KEY_FILE go together/);
+      expect(() => tls('missing', 'key')).toThrow(
+        `TLS_CERT_FILE cannot be read (ENOENT: ${join(dir, 'missing')})`,
+      );
+      expect(() => tls('cert', 'missing')).toThrow(/TLS_KEY_FILE cannot be read \(ENOENT/);
+      for (const [cert, key] of [
+        ['cert', 'otherKey'],
+        ['notPem', 'key'],
+        ['cert', 'notPem'],
+        ['key', 'cert'],
+      ])
+        expect(() => tls(cert, key)).toThrow(/must be a PEM certificate and its unencrypted private key/);
+      // OpenSSL's reason is said, never the key.
+      let message = '';
+      try {
+        tls('cert', 'otherKey');
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/key values mismatch/);
+      expect(message).not.toContain(files['otherKey']?.split('\n')[1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

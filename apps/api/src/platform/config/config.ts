@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { createSecureContext } from 'node:tls';
 import { normaliseUsername } from '@passerelle/shared/domain';
 
 /**
@@ -41,6 +43,8 @@ export interface AppConfig {
   workers: number;
   /** Serve `/api/docs` and `/api/docs-json`: on outside production, off in production unless asked. */
   apiDocs: boolean;
+  /** The API's own HTTPS (TLS_CERT_FILE, TLS_KEY_FILE, PEM), read at start; null: plain HTTP, behind a proxy. */
+  tls: { cert: Buffer; key: Buffer } | null;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -238,6 +242,40 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     else documentsPreviousKeys.push(key);
   });
 
+  // Read at start, so that a wrong path or a key that is not the certificate's stops the start here.
+  const tls = (): AppConfig['tls'] => {
+    const certFile = read('TLS_CERT_FILE');
+    const keyFile = read('TLS_KEY_FILE');
+    if (certFile === undefined && keyFile === undefined) return null;
+    if (certFile === undefined || keyFile === undefined) {
+      problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together (the certificate and its private key, PEM)');
+      return null;
+    }
+    const file = (name: string, path: string): Buffer | null => {
+      try {
+        return readFileSync(path);
+      } catch (error) {
+        problems.push(
+          `${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${path})`,
+        );
+        return null;
+      }
+    };
+    const cert = file('TLS_CERT_FILE', certFile);
+    const key = file('TLS_KEY_FILE', keyFile);
+    if (!cert || !key) return null;
+    try {
+      createSecureContext({ cert, key });
+    } catch (error) {
+      // OpenSSL's reason (no PEM, key values mismatch…): never a byte of the key.
+      problems.push(
+        `TLS_CERT_FILE and TLS_KEY_FILE must be a PEM certificate and its unencrypted private key (${(error as Error).message})`,
+      );
+      return null;
+    }
+    return { cert, key };
+  };
+
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const backOfficeRaw = read('BACK_OFFICE_DIR') ?? defaults.backOfficeDir;
 
@@ -270,6 +308,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     documentsPreviousKeys,
     workers: integer('API_WORKERS', 1, 1, 32),
     apiDocs: bool('API_DOCS', mode !== 'production'),
+    tls: tls(),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
