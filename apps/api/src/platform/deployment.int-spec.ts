@@ -127,7 +127,7 @@ describe('docker/Caddyfile, checked by caddy in both TLS modes', () => {
       ],
     });
     // A key that is not the certificate's stops the proxy.
-    const other = await generate(null, { keyType: 'ec' });
+    const other = await generate(undefined, { keyType: 'ec' });
     await writeFile(join(work, 'key.pem'), other.private);
     const refused = caddy('validate', join(work, 'Caddyfile'), env);
     expect(refused.status).not.toBe(0);
