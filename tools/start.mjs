@@ -12,6 +12,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const startedAt = Date.now();
 const env = { ...process.env };
 env.PASSERELLE_MODE ??= 'demo';
+// A person at a terminal reads the demo's log: one short line per event. Production: JSON lines.
+if (env.PASSERELLE_MODE === 'demo') env.LOG_FORMAT ??= 'pretty';
 env.PORT ??= '3000';
 env.DATA_DIR = resolve(root, env.DATA_DIR ?? '.data');
 env.NX_DAEMON = 'false';

@@ -60,6 +60,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     firstCoordinator: null,
     // TEST_LOG_LEVEL=error shows the server's errors while debugging a test.
     logLevel: (process.env['TEST_LOG_LEVEL'] as AppConfig['logLevel'] | undefined) ?? 'silent',
+    logFormat: 'json',
     trustProxy: false,
     bodyLimitBytes: 1_048_576,
     documentsKey: Buffer.from(DEMO_DOCUMENTS_KEY, 'base64'),

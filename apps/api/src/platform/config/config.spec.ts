@@ -162,6 +162,21 @@ describe('loadConfig', () => {
       expect(() => trust(bad)).toThrow(/TRUST_PROXY must be false, the number of proxies in front/);
   });
 
+  it('writes JSON lines unless asked for readable ones, which production refuses', () => {
+    const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
+    const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    expect(loadConfig(demo).logFormat).toBe('json');
+    expect(loadConfig({ ...demo, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(loadConfig(production).logFormat).toBe('json');
+    expect(loadConfig({ ...production, LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(() => loadConfig({ ...production, LOG_FORMAT: 'pretty' })).toThrow(
+      /LOG_FORMAT=pretty is for demo mode: production writes JSON lines/,
+    );
+    expect(() => loadConfig({ ...demo, LOG_FORMAT: 'text' })).toThrow(
+      /LOG_FORMAT must be one of json, pretty/,
+    );
+  });
+
   it('serves the OpenAPI pages outside production, and in production only with API_DOCS=true', () => {
     const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
     expect(loadConfig(production).apiDocs).toBe(false);

@@ -29,6 +29,8 @@ export interface AppConfig {
   demoFileCount: number;
   firstCoordinator: { username: string; password: string; displayName: string } | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** JSON lines (log collectors), or one readable line per event for a person at a terminal (demo only). */
+  logFormat: 'json' | 'pretty';
   /**
    * Express's `trust proxy`: false (the peer is the client), the number of proxies in front, or
    * the proxies' addresses and CIDR ranges. Never `true`: any client could then name its address.
@@ -276,6 +278,12 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     return { cert, key };
   };
 
+  const logFormat = oneOf('LOG_FORMAT', ['json', 'pretty'], 'json');
+  if (mode === 'production' && logFormat === 'pretty')
+    problems.push(
+      'LOG_FORMAT=pretty is for demo mode: production writes JSON lines, which log collectors read',
+    );
+
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const backOfficeRaw = read('BACK_OFFICE_DIR') ?? defaults.backOfficeDir;
 
@@ -302,6 +310,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
           }
         : null,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat,
     trustProxy: trustProxy(),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     documentsKey,
