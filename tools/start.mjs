@@ -69,6 +69,7 @@ async function build() {
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
+  say(`API and back office built at ${seconds()}`);
 }
 
 let postgres;
@@ -109,6 +110,12 @@ try {
         // The API on the same machine talks to it over the Unix socket (cheaper than TCP) when it fits.
         unixSocket: true,
         log: say,
+      }).then((pg) => {
+        // Each step says when it is done: a slow start shows where its time went.
+        say(
+          `embedded PostgreSQL 17 ready at ${seconds()} on 127.0.0.1:${pg.port}${pg.socketUrl ? ' and its Unix socket' : ''} (data in ${pg.pgdata})`,
+        );
+        return pg;
       });
   const [pg] = await Promise.all([database, build()]);
   if (pg) {
@@ -116,9 +123,6 @@ try {
     // Two roles, as in production: the API serves as the runtime role and migrates as the owner.
     env.DATABASE_URL = pg.runtime.socketUrl ?? pg.runtime.url;
     env.MIGRATION_DATABASE_URL = pg.owner.socketUrl ?? pg.owner.url;
-    say(
-      `embedded PostgreSQL 17 ready on 127.0.0.1:${pg.port}${pg.socketUrl ? ' and its Unix socket' : ''} (data in ${pg.pgdata})`,
-    );
   }
   if (stopping) process.exit(0);
   api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/main.js')], {
