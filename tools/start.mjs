@@ -67,7 +67,9 @@ async function build() {
       '--parallel=2',
       '--outputStyle=stream-without-prefixes',
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    // Types are checked by the typecheck targets (CI runs them), not by the back office's build
+    // here, as for the API's (apps/api/webpack.config.js): the check was a fifth of its time.
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, NG_BUILD_TYPE_CHECK: '0' } },
   );
   say(`API and back office built at ${seconds()}`);
 }

@@ -10,7 +10,9 @@ module.exports = {
   plugins: [
     new NxAppWebpackPlugin({
       target: 'node',
-      compiler: 'tsc',
+      // swc with apps/api/.swcrc, the transform the tests run (jest.config.ts): each file on its
+      // own, as ts-loader's transpileOnly did, in about two thirds of the time.
+      compiler: 'swc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
       optimization: false,
