@@ -2,6 +2,8 @@
 // PostgreSQL under DATA_DIR unless DATABASE_URL names a server, then runs the API, which serves
 // the back office on the same port. Ctrl-C stops everything, PostgreSQL included.
 import { spawn } from 'node:child_process';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -138,17 +140,27 @@ try {
       void shutdown(code ?? 1);
     }
   });
-  const url = `http://localhost:${env.PORT}`;
+  // With TLS_CERT_FILE the API serves HTTPS itself, with a certificate for its public name, which
+  // this probe of localhost does not check.
+  const tls = Boolean(env.TLS_CERT_FILE);
+  const url = `${tls ? 'https' : 'http'}://localhost:${env.PORT}`;
+  const answers = (path) =>
+    new Promise((resolveProbe) =>
+      (tls ? httpsGet : httpGet)(`${url}${path}`, { rejectUnauthorized: false }, (response) => {
+        response.resume();
+        resolveProbe(response.statusCode === 200);
+      }).on('error', () => resolveProbe(false)),
+    );
   for (let i = 0; i < 600 && !stopping; i++) {
     try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) {
+      if (await answers('/api/health')) {
         // The API documentation is off in production unless API_DOCS=true: name it only when served.
-        const docs = await fetch(`${url}/api/docs-json`).then(
-          (answer) => answer.ok,
-          () => false,
-        );
+        const docs = await answers('/api/docs-json');
         say(`ready in ${seconds()}: ${url}${docs ? `  (API documentation: ${url}/api/docs)` : ''}`);
+        if (env.PASSERELLE_MODE === 'production' && !tls)
+          say(
+            'production answers only what came through TLS: a proxy that TRUST_PROXY names in front (README, « Deployment »), or TLS_CERT_FILE and TLS_KEY_FILE',
+          );
         if (env.PASSERELLE_MODE === 'demo') {
           say(
             `demo accounts: mourenx.agent, orthez.accueil, orthez.ts, sdsei.ts, lagor.relais, monein.relais,`,
