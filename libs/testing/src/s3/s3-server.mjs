@@ -46,6 +46,9 @@ async function startS3rver() {
 /** Starts the run's S3 server and hands it to the workers through PASSERELLE_TEST_S3. */
 export async function startTestS3({ containers }) {
   if (process.env[S3_VARIABLE]) return null;
+  // The SDK says once per process that its releases of 2027 will want Node 22: true, and known
+  // (package.json pins it), but noise in every test worker's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const server = (containers ? await tryMinio() : null) ?? (await startS3rver());
   const { stop, ...settings } = server;
   process.env[S3_VARIABLE] = JSON.stringify({ ...settings, region: 'us-east-1' });

@@ -97,7 +97,10 @@ type EngineCallback = (error: Error | null, info?: Omit<StoredUpload, 'originaln
  * file. multer calls `_removeFile` for what it stored when the request fails after.
  */
 class SealedStorageEngine {
-  constructor(private readonly storage: DocumentStorage) {}
+  constructor(
+    private readonly storage: DocumentStorage,
+    private readonly logger: Logger,
+  ) {}
 
   _handleFile(_req: unknown, file: { stream: Readable }, callback: EngineCallback): void {
     const storageKey = newStorageKey();
@@ -110,7 +113,16 @@ class SealedStorageEngine {
         if (!accepted) return callback(new Error('The upload ended without a verdict'));
         callback(null, { storageKey, size: inspection.size, ...accepted });
       },
-      (error: Error) => callback(error),
+      (error: Error) => {
+        if (!(error instanceof DomainError || error instanceof StorageUnavailableError)) {
+          // A client gone or a body cut short: worth a line, as nothing else says the upload was lost.
+          this.logger.warn(
+            { storageKey, reason: error.message.slice(0, 80) },
+            'An upload stopped before its document was whole: nothing was kept',
+          );
+        }
+        callback(error);
+      },
     );
   }
 
@@ -137,7 +149,7 @@ export class DocumentUploadInterceptor implements NestInterceptor {
 
   constructor(private readonly storage: DocumentStorage) {
     const MulterInterceptor = FileInterceptor(DOCUMENT_FILE_FIELD, {
-      storage: new SealedStorageEngine(storage),
+      storage: new SealedStorageEngine(storage, this.logger),
       // Capped while receiving: a body past DOCUMENT_MAX_BYTES is cut off as soon as the limit is
       // crossed. One file, a handful of short text fields.
       limits: {

@@ -8,10 +8,20 @@ import {
   DocumentStorage,
   InvalidStorageKeyError,
   StorageObjectNotFoundError,
+  StorageUnavailableError,
   assertStorageKey,
 } from './document-storage';
 
 const isMissing = (error: unknown): boolean => (error as { code?: unknown }).code === 'ENOENT';
+
+/**
+ * A failure of the file system itself (full, read-only, a folder gone or replaced, an I/O error)
+ * is the storage's unavailability; any other error (the source's) goes on as it is.
+ */
+function fromFileSystem(error: unknown): unknown {
+  const { syscall, code } = error as { syscall?: unknown; code?: unknown };
+  return typeof syscall === 'string' ? new StorageUnavailableError(`${String(code)} on ${syscall}`) : error;
+}
 
 /**
  * Documents encrypted at rest (DocumentCipher: AES-256-GCM, a random IV per object) under
@@ -84,8 +94,8 @@ export class EncryptedDiskStorage extends DocumentStorage {
           sink.destroy();
         });
       }
-      await rm(temporary, { force: true });
-      throw error;
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw fromFileSystem(error);
     }
   }
 
@@ -98,12 +108,15 @@ export class EncryptedDiskStorage extends DocumentStorage {
       return await readFile(this.pathOf(key));
     } catch (error) {
       if (isMissing(error)) throw new StorageObjectNotFoundError(key);
-      throw error;
+      throw fromFileSystem(error);
     }
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+    const path = this.pathOf(key);
+    await rm(path, { force: true }).catch((error: unknown) => {
+      throw fromFileSystem(error);
+    });
   }
 
   /** Where an object lives on disk; for tests and backups, never for serving. */
