@@ -64,6 +64,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     bodyLimitBytes: 1_048_576,
     documentsKey: Buffer.from(DEMO_DOCUMENTS_KEY, 'base64'),
     documentsPreviousKeys: [],
+    documentsStorage: { kind: 'disk' },
     workers: 1,
     apiDocs: true,
     ...overrides,

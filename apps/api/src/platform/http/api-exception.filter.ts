@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiError, FieldError } from '@passerelle/shared/domain';
-import { UnknownDocumentKeyError } from '../storage/document-storage';
+import { StorageUnavailableError, UnknownDocumentKeyError } from '../storage/document-storage';
 import { DomainError } from './domain-error';
 
 /** Builds the one error body of API.md. */
@@ -17,6 +17,9 @@ export function sendApiError(res: Response, error: ApiError, retryAfterSeconds?:
   if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(error.statusCode).json(error);
 }
+
+/** How long a caller should wait when the document storage does not answer. */
+const STORAGE_RETRY_AFTER_SECONDS = 5;
 
 /** Every error leaves the API in the same shape, without stack traces or SQL. */
 @Catch()
@@ -46,6 +49,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
           409,
           'This document cannot be opened: the key that encrypted it is not configured on this server',
         ),
+      );
+      return;
+    }
+    if (exception instanceof StorageUnavailableError) {
+      // Not the caller's fault, and likely over soon: say when to try again (a 5xx other than 503 is a bug).
+      this.logger.error({ reason: exception.reason }, exception.message);
+      sendApiError(
+        res,
+        apiError(503, 'The document storage is unavailable: try again in a moment'),
+        STORAGE_RETRY_AFTER_SECONDS,
       );
       return;
     }
