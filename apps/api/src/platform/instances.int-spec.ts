@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
+import type { LoginResponse } from '@passerelle/shared/domain';
+import {
+  type TestBucket,
+  type TestDatabase,
+  createTestBucket,
+  createTestDatabase,
+} from '@passerelle/testing';
+import { MIGRATIONS } from '@api/platform/database/migrations';
+import { DEMO_ACCOUNTS } from '@api/app/identity/identity.seed';
+import { type ApiProcess, startApiProcess } from '@api/testing/api-process';
+import { samplePdf } from '@api/app/documents/testing/sample-documents';
+
+/**
+ * QUALITY.md « several instances »: two real API processes on one database and one bucket serve
+ * the same user interchangeably. Nothing that one instance needs lives in the other's memory.
+ */
+describe('two instances, one database, one bucket', () => {
+  let database: TestDatabase;
+  let bucket: TestBucket;
+  let a: ApiProcess;
+  let b: ApiProcess;
+
+  const call = async <T = unknown>(
+    instance: ApiProcess,
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; headers: Headers; body: T; bytes: Buffer }> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    let body: string | FormData | undefined = options.form;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    const response = await fetch(`${instance.baseUrl}${path}`, { method, headers, body });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const json = (response.headers.get('content-type') ?? '').includes('json');
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (json && bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined) as T,
+      bytes,
+    };
+  };
+  const login = async (instance: ApiProcess, username: string, password = 'demo') =>
+    call<LoginResponse>(instance, 'POST', '/api/auth/login', { body: { username, password } });
+
+  beforeAll(async () => {
+    // An empty database: the instances migrate and seed it themselves.
+    [database, bucket] = await Promise.all([
+      createTestDatabase({ fingerprint: `empty_instances_${process.pid}`, prepare: async () => undefined }),
+      createTestBucket(),
+    ]);
+    const env = {
+      PASSERELLE_MODE: 'demo',
+      DEMO_FILE_COUNT: '0',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: database.url,
+      MIGRATION_DATABASE_URL: database.ownerUrl,
+      DOCUMENTS_STORAGE: 's3',
+      S3_ENDPOINT: bucket.endpoint,
+      S3_REGION: bucket.region,
+      S3_BUCKET: bucket.bucket,
+      S3_ACCESS_KEY_ID: bucket.accessKeyId,
+      S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'true',
+    };
+    // Both at once, as after a deployment: they migrate and seed in turn (advisory lock).
+    [a, b] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all([database?.drop(), bucket?.drop()]);
+  });
+
+  it('keeps a session opened on one instance working on the other, refresh and sign-out included', async () => {
+    const signedIn = await login(a, 'mourenx.agent');
+    expect(signedIn.status).toBe(200);
+    const me = await call<{ username: string }>(b, 'GET', '/api/auth/me', {
+      token: signedIn.body.accessToken,
+    });
+    expect(me.status).toBe(200);
+    expect(me.body.username).toBe('mourenx.agent');
+
+    const refreshed = await call<LoginResponse>(b, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: signedIn.body.refreshToken },
+    });
+    expect(refreshed.status).toBe(200);
+    // The token A handed out was used on B: A refuses it now.
+    const reused = await call(a, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: signedIn.body.refreshToken },
+    });
+    expect(reused.status).toBe(401);
+    // A sign-out on A ends the session on B at once.
+    expect(
+      (await call(a, 'POST', '/api/auth/logout', { body: { refreshToken: refreshed.body.refreshToken } }))
+        .status,
+    ).toBe(204);
+    expect((await call(b, 'GET', '/api/auth/me', { token: refreshed.body.accessToken })).status).toBe(401);
+  });
+
+  it('downloads through one instance a document uploaded through the other, from the shared bucket', async () => {
+    const token = (await login(a, 'orthez.ts')).body.accessToken;
+    const created = await call<{ id: string }>(a, 'POST', '/api/applicant-files', {
+      token,
+      body: { applicant: { lastName: 'Instances', firstNames: 'Maddi', birthDate: '1988-04-02' } },
+    });
+    expect(created.status).toBe(201);
+    const pdf = samplePdf('Avis d’imposition — deux instances');
+    const form = new FormData();
+    form.append('type', 'TAX_NOTICE');
+    form.append('file', new Blob([new Uint8Array(pdf)]), 'avis.pdf');
+    const uploaded = await call<{ id: string }>(
+      a,
+      'POST',
+      `/api/applicant-files/${created.body.id}/documents`,
+      {
+        token,
+        form,
+      },
+    );
+    expect(uploaded.status).toBe(201);
+    expect(await bucket.keys()).toHaveLength(1);
+    const downloaded = await call(b, 'GET', `/api/documents/${uploaded.body.id}/content`, {
+      token: (await login(b, 'orthez.ts')).body.accessToken,
+    });
+    expect(downloaded.status).toBe(200);
+    expect(createHash('sha256').update(downloaded.bytes).digest('hex')).toBe(
+      createHash('sha256').update(pdf).digest('hex'),
+    );
+  });
+
+  it('counts the sign-in limits across both instances', async () => {
+    for (const instance of [a, b, a, b, a]) {
+      expect((await login(instance, 'sdsei.ts', 'not-the-password')).status).toBe(401);
+    }
+    for (const instance of [a, b]) {
+      const limited = await login(instance, 'sdsei.ts');
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives one 200 and one 412 to a file edited through both at once, and loses nothing', async () => {
+    const token = (await login(b, 'mourenx.agent')).body.accessToken;
+    const created = await call<{ id: string }>(b, 'POST', '/api/applicant-files', {
+      token,
+      body: { applicant: { lastName: 'Concurrence', firstNames: 'Ana', birthDate: '1990-01-01' } },
+    });
+    const read = await call(a, 'GET', `/api/applicant-files/${created.body.id}`, { token });
+    const etag = read.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"\d+"$/);
+    const edit = (instance: ApiProcess, phone: string) =>
+      call(instance, 'PATCH', `/api/applicant-files/${created.body.id}`, {
+        token,
+        headers: { 'if-match': etag },
+        body: { applicant: { phone } },
+      });
+    const answers = await Promise.all([edit(a, '05 59 00 00 01'), edit(b, '05 59 00 00 02')]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 412]);
+    const winner = answers[0]?.status === 200 ? '05 59 00 00 01' : '05 59 00 00 02';
+    const after = await call<{ applicant: { phone?: string }; version: number }>(
+      b,
+      'GET',
+      `/api/applicant-files/${created.body.id}`,
+      { token },
+    );
+    expect(after.body.applicant.phone).toBe(winner);
+  });
+
+  it('migrated and seeded the database once, though both started at the same moment', async () => {
+    const owner = new Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    try {
+      const accounts = await owner.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM app_user WHERE username = 'mourenx.agent'`,
+      );
+      expect(accounts.rows[0]?.n).toBe(1);
+    } finally {
+      await owner.end();
+    }
+    const listening = [a, b].map(
+      (instance) => instance.logs().find((line) => line['msg'] === 'Passerelle is listening') ?? {},
+    );
+    // One of them migrated and seeded (under the schema's advisory lock); the other found it done.
+    const sum = (key: string) => listening.reduce((n, line) => n + Number(line[key]), 0);
+    expect(sum('migrationsApplied')).toBe(MIGRATIONS.length);
+    expect(sum('demoAccountsCreated')).toBe(DEMO_ACCOUNTS.length);
+  });
+});
