@@ -32,7 +32,8 @@ const QUERY_CANCELED = '57014';
  * The process's scheduled jobs. A tick that fails is logged (by its error's names, never its
  * values) and the job runs again at its next tick: one that finds PostgreSQL away says so, and
  * waits for the next. On a stop, no new tick starts, and the ticks running finish: the stop waits
- * for them, up to a deadline when it has one.
+ * for them (up to a deadline, past which their statements are cancelled and their transactions roll
+ * back, see shutdown.ts).
  */
 @Injectable()
 export class Jobs implements BeforeApplicationShutdown {
