@@ -75,6 +75,13 @@ async function bootstrap(): Promise<void> {
       msg: `The API serves as ${prepared.runtimeRole}, which ${prepared.runtimeRoleExcess.join('; ')}: production refuses this (set MIGRATION_DATABASE_URL and a runtime DATABASE_URL)`,
     });
   }
+  if (prepared.durability.length > 0) {
+    // A test or bench server may trade durability for speed; a production one must not.
+    writeLog({
+      level: 40,
+      msg: `PostgreSQL may lose writes the API acknowledged if it crashes: ${prepared.durability.join(', ')} (turn it on in postgresql.conf, or for the database or role)`,
+    });
+  }
   if (config.workers > 1) {
     const workers = startWorkers({
       count: config.workers,
