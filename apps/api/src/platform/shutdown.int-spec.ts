@@ -68,14 +68,14 @@ async function waitingStatements(admin: Client): Promise<number> {
   return rows[0]?.count ?? 0;
 }
 
-describe('the API process on SIGTERM', () => {
+describe.each([1, 2])('the API process on SIGTERM, API_WORKERS=%i', (workers) => {
   let database: TestDatabase;
   let api: ApiProcess;
   let admin: Client;
 
   beforeAll(async () => {
     database = await createApiTestDatabase();
-    api = await startApiProcess(database);
+    api = await startApiProcess(database, { API_WORKERS: String(workers) });
     admin = new Client({ connectionString: database.adminUrl });
     await admin.connect();
   }, 120_000);
@@ -86,7 +86,7 @@ describe('the API process on SIGTERM', () => {
     await database?.drop();
   });
 
-  it('finishes the request in flight, refuses new connections, closes its pool and exits 0', async () => {
+  it('finishes the request in flight, takes no new one, closes its pool and exits 0', async () => {
     const token = await login(api.baseUrl, 'mourenx.agent');
     // The session check of the next request waits for this lock: a request in flight.
     await admin.query('BEGIN');
@@ -96,9 +96,16 @@ describe('the API process on SIGTERM', () => {
 
     const signalled = Date.now();
     api.child.kill('SIGTERM');
-    await until(() => api.lines.some((line) => String(line['msg']).startsWith('SIGTERM')));
-    // A new connection finds no one listening.
-    expect(await get(api.port, '/api/health')).toBe('refused');
+    // Each process says it is stopping: the primary passes the signal on to its workers.
+    await until(
+      () =>
+        api.lines.filter((line) => String(line['msg']).startsWith('SIGTERM')).length ===
+        workers + (workers > 1 ? 1 : 0),
+    );
+    // A new connection finds no one listening (with workers, the one still draining may answer 503).
+    const fresh = await get(api.port, '/api/health');
+    if (workers === 1) expect(fresh).toBe('refused');
+    else expect(fresh === 'refused' || (typeof fresh === 'object' && fresh.status === 503)).toBe(true);
     await sleep(300);
     await admin.query('COMMIT');
 
@@ -106,17 +113,20 @@ describe('the API process on SIGTERM', () => {
     expect(await inFlight).toEqual({ status: 200, connection: 'close' });
     expect(await api.exited).toEqual({ code: 0, signal: null });
     const took = Date.now() - signalled;
-    process.stdout.write(`SIGTERM with a request in flight: exited 0 after ${took} ms\n`);
+    process.stdout.write(
+      `SIGTERM with a request in flight, ${workers} worker(s): exited 0 after ${took} ms\n`,
+    );
     expect(took).toBeLessThan(SHUTDOWN_GRACE_MS + 5_000);
-    expect(api.lines).toContainEqual(
-      expect.objectContaining({
+    const stopped = api.lines.filter((line) => 'requestsCut' in line);
+    expect(stopped).toHaveLength(workers);
+    for (const line of stopped)
+      expect(line).toMatchObject({
         msg: 'Passerelle stopped',
         requestsCut: 0,
         jobsLate: false,
         statementsCancelled: 0,
-      }),
-    );
-    // Its pool is closed: the API left no connection behind.
+      });
+    // Its pools are closed: the API left no connection behind.
     const { rows } = await admin.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM pg_stat_activity
         WHERE datname = current_database() AND application_name = 'passerelle-api'`,
