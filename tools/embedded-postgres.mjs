@@ -141,6 +141,9 @@ async function storedPassword(file) {
  * URLs of it (`owner`, `runtime`: `{ url, socketUrl }`), and `stop()`.
  * `durable: false` trades crash safety for speed (tests only). `unixSocket: true` also listens on a
  * Unix socket in the data directory (`socketUrl`): cheaper than TCP for a client on the same machine.
+ * `requirePort: true` fails when `port` is taken instead of choosing another one. `detached: true`
+ * puts PostgreSQL in a process group of its own: a Ctrl-C in the terminal then reaches only its
+ * parent, which stops it when its clients are done.
  */
 export async function startEmbeddedPostgres({
   dataDir,
@@ -148,6 +151,8 @@ export async function startEmbeddedPostgres({
   database = 'passerelle',
   durable = true,
   unixSocket = false,
+  requirePort = false,
+  detached = false,
   log = (message) => console.log(message),
 } = {}) {
   const account = serverAccount();
@@ -188,7 +193,11 @@ export async function startEmbeddedPostgres({
   }
   const password = (await readFile(passwordFile, 'utf8')).trim();
 
-  const chosenPort = port && (await portIsFree(port)) ? port : await freePort();
+  const portFree = port ? await portIsFree(port) : false;
+  // A restart must come back where its clients look for it, or not at all.
+  if (requirePort && !portFree)
+    throw new Error(`port ${port} is taken: PostgreSQL cannot listen there again`);
+  const chosenPort = portFree ? port : await freePort();
   // A Unix socket path has at most 107 bytes: past that (a deep data directory), TCP only.
   const socket = unixSocket && Buffer.byteLength(join(pgdata, `.s.PGSQL.${chosenPort}`)) <= 100;
   const settings = [
@@ -204,11 +213,16 @@ export async function startEmbeddedPostgres({
     'max_connections=200',
     '-c',
     'timezone=UTC',
-    ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    // Durable says so on the command line, where neither postgresql.conf nor ALTER SYSTEM can undo it:
+    // a commit is on disk before the API acknowledges the write.
+    ...(durable
+      ? ['-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'full_page_writes=on']
+      : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
   ];
   const child = spawn(bins.postgres, settings, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LC_ALL: 'C' },
+    detached,
     ...(account ? { uid: account.uid, gid: account.gid } : {}),
   });
   let recent = '';
@@ -279,5 +293,74 @@ export async function startEmbeddedPostgres({
     pgdata,
     process: child,
     stop,
+  };
+}
+
+/**
+ * `startEmbeddedPostgres`, watched: when PostgreSQL ends without being asked to (a crash, a kill, an
+ * out-of-memory killer), it is started again on the same port and data, so that the API, which keeps
+ * its URLs, serves again as soon as it is back. Each attempt waits the next of `retryDelaysMs`; after
+ * the last one fails, `onGiveUp(error)`. `log` says what happens. The result is
+ * `startEmbeddedPostgres`'s, whose `process` is the current server's and whose `stop()` stops
+ * watching too.
+ */
+export async function superviseEmbeddedPostgres(
+  options,
+  { retryDelaysMs = [500, 1_000, 2_000, 5_000, 10_000], onGiveUp = () => undefined } = {},
+) {
+  const log = options.log ?? ((message) => console.log(message));
+  let server = await startEmbeddedPostgres(options);
+  let stopping = false;
+  let reviving;
+  let wake = () => undefined;
+  // A wait that a stop cuts short.
+  const pause = (ms) =>
+    new Promise((resolvePause) => {
+      const timer = setTimeout(resolvePause, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolvePause();
+      };
+    });
+
+  const revive = async (code, signal) => {
+    log(`PostgreSQL stopped unexpectedly (${signal ?? `exit code ${code}`}): restarting it`);
+    const since = Date.now();
+    let lastError;
+    for (const delay of retryDelaysMs) {
+      await pause(delay);
+      if (stopping) return;
+      try {
+        // The same port and data: the clients' URLs stay right.
+        server = await startEmbeddedPostgres({ ...options, port: server.port, requirePort: true });
+        if (stopping) return void (await server.stop());
+        log(`PostgreSQL is back after ${((Date.now() - since) / 1000).toFixed(1)} s`);
+        watch(server);
+        return;
+      } catch (error) {
+        lastError = error;
+        log(`PostgreSQL did not start again: ${error.message.split('\n')[0]}`);
+      }
+    }
+    onGiveUp(lastError);
+  };
+  const watch = (current) =>
+    current.process.once('exit', (code, signal) => {
+      if (stopping) return;
+      reviving = revive(code, signal).finally(() => (reviving = undefined));
+    });
+  watch(server);
+
+  return {
+    ...server,
+    get process() {
+      return server.process;
+    },
+    stop: async () => {
+      stopping = true;
+      wake();
+      await reviving;
+      await server.stop();
+    },
   };
 }

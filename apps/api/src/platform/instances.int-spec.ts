@@ -55,11 +55,7 @@ describe('two instances, one database, one bucket', () => {
       createTestBucket(),
     ]);
     const env = {
-      PASSERELLE_MODE: 'demo',
-      DEMO_FILE_COUNT: '0',
       LOG_LEVEL: 'info',
-      DATABASE_URL: database.url,
-      MIGRATION_DATABASE_URL: database.ownerUrl,
       DOCUMENTS_STORAGE: 's3',
       S3_ENDPOINT: bucket.endpoint,
       S3_REGION: bucket.region,
@@ -67,13 +63,14 @@ describe('two instances, one database, one bucket', () => {
       S3_ACCESS_KEY_ID: bucket.accessKeyId,
       S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
       S3_FORCE_PATH_STYLE: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     // Both at once, as after a deployment: they migrate and seed in turn (advisory lock).
-    [a, b] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
-  }, 120_000);
+    [a, b] = await Promise.all([startApiProcess(database, env), startApiProcess(database, env)]);
+  }, 180_000);
 
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all([a?.close(), b?.close()]);
     await Promise.all([database?.drop(), bucket?.drop()]);
   });
 
@@ -184,7 +181,7 @@ describe('two instances, one database, one bucket', () => {
       await owner.end();
     }
     const listening = [a, b].map(
-      (instance) => instance.logs().find((line) => line['msg'] === 'Passerelle is listening') ?? {},
+      (instance) => instance.lines.find((line) => line['msg'] === 'Passerelle is listening') ?? {},
     );
     // One of them migrated and seeded (under the schema's advisory lock); the other found it done.
     const sum = (key: string) => listening.reduce((n, line) => n + Number(line[key]), 0);

@@ -1,114 +1,106 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { DatabaseUrls } from '@passerelle/testing';
 
-/** The repository's root, from apps/api/src/testing. */
-const ROOT = resolve(__dirname, '../../../..');
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 export interface ApiProcess {
+  child: ChildProcess;
   baseUrl: string;
   port: number;
-  child: ChildProcess;
-  /** Every line the process wrote on stdout and stderr so far. */
-  lines: () => string[];
-  /** The JSON lines it logged, parsed. */
-  logs: () => Record<string, unknown>[];
-  /** Sends SIGTERM and waits for the exit (SIGKILL after `graceMs`); resolves to the exit code. */
-  stop: (graceMs?: number) => Promise<number | null>;
+  /** The JSON lines the process wrote so far (its log and main.ts's own lines). */
+  lines: Record<string, unknown>[];
+  /** Resolves with the exit code and signal, once the process has ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Ends the process if it still runs (SIGKILL) and removes its data. */
+  close: () => Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
     });
   });
 }
 
 /**
- * The real API as its own process, run from the sources (`main.ts` through @swc-node/register, as
- * the benchmarks do: no build needed), on a free port, with `env` added to a minimal environment.
- * Resolves once `/api/health` answers 200.
+ * The API's real entry point (apps/api/src/main.ts) in a process of its own, compiled on the fly
+ * (@swc-node/register: no build needed), in demo mode without demo files, on `database`. For what
+ * only a whole process shows: signals, exit codes, several instances. Resolves once it answers
+ * /api/health.
  */
-export async function startApiProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
+export async function startApiProcess(
+  database: DatabaseUrls,
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-api-process-'));
-  const child = spawn(
-    process.execPath,
-    ['--require', '@swc-node/register', join(ROOT, 'apps/api/src/main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        TZ: 'UTC',
-        SWC_NODE_PROJECT: join(ROOT, 'apps/api/tsconfig.app.json'),
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const dataDir = join(tmpdir(), `passerelle-api-process-${randomBytes(4).toString('hex')}`);
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/api/src/main.ts')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      TZ: 'UTC',
+      SWC_NODE_PROJECT: join(ROOT, 'apps/api/tsconfig.app.json'),
+      PASSERELLE_MODE: 'demo',
+      DEMO_FILE_COUNT: '0',
+      DATABASE_URL: database.url,
+      MIGRATION_DATABASE_URL: database.ownerUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      BACK_OFFICE_DIR: join(dataDir, 'no-back-office'),
+      LOG_LEVEL: 'warn',
+      ...env,
     },
-  );
-  const output: string[] = [];
-  let partial = '';
-  const collect = (chunk: Buffer) => {
-    const text = partial + chunk.toString('utf8');
-    const pieces = text.split('\n');
-    partial = pieces.pop() ?? '';
-    output.push(...pieces.filter(Boolean));
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
-  const baseUrl = `http://127.0.0.1:${port}`;
-
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${output.join('\n')}`);
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  let stderr = '';
+  createInterface({ input: child.stdout }).on('line', (line) => {
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+      lines.push(JSON.parse(line) as Record<string, unknown>);
     } catch {
-      // not listening yet
+      // not a log line
     }
-    if (Date.now() > deadline) {
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit({ code, signal })),
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const close = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');
-      throw new Error(`the API did not answer within ${timeoutMs} ms:\n${output.join('\n')}`);
+      await exited;
     }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
-  return {
-    baseUrl,
-    port,
-    child,
-    lines: () => [...output],
-    logs: () =>
-      output.flatMap((line) => {
-        try {
-          return [JSON.parse(line) as Record<string, unknown>];
-        } catch {
-          return [];
-        }
-      }),
-    stop: async (graceMs = 15_000) => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-        const code = await exited;
-        clearTimeout(timer);
-        await rm(dataDir, { recursive: true, force: true });
-        return code;
-      }
-      await rm(dataDir, { recursive: true, force: true });
-      return child.exitCode;
-    },
+    await rm(dataDir, { recursive: true, force: true });
   };
+  // Compiling the API on the fly takes a while on a busy machine.
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await close();
+      throw new Error(`the API process ended before it answered: ${stderr}`);
+    }
+    const health = await fetch(`${baseUrl}/api/health`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (health === 200) break;
+    if (Date.now() > deadline) {
+      await close();
+      throw new Error(`the API process did not answer within 90 s: ${stderr}`);
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+  }
+  return { child, baseUrl, port, lines, exited, close };
 }

@@ -11,7 +11,7 @@ import {
   fileIndexFields,
 } from '@passerelle/shared/domain';
 import { Transactions } from '@api/platform/database/transactions';
-import { schedule } from '@api/platform/jobs';
+import { Jobs } from '@api/platform/jobs';
 import { type TestApp, type TestResponse, startTestApp } from '@api/testing/test-app';
 import { createFile } from '@api/testing/builders';
 import { ApplicantFilesRepository } from '@api/app/applicant-files/applicant-files.repository';
@@ -255,8 +255,9 @@ describe('logs: request lines, without secrets or personal data', () => {
 
     /** A job's failure, logged as every scheduled job's is (platform/jobs). */
     const failedJob = async (name: string, work: () => Promise<unknown>): Promise<LogLine> => {
-      const stop = schedule(name, 3_600_000, work);
-      stop();
+      const jobs = new Jobs();
+      jobs.every(name, 3_600_000, work);
+      void jobs.stop();
       const logged = () => lines().find((line) => line.msg === `${name} failed`);
       for (let i = 0; i < 500 && !logged(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
       return logged()!;

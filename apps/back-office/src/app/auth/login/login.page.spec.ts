@@ -70,7 +70,8 @@ describe('LoginPage', () => {
   it.each([
     [401, 'Identifiant ou mot de passe incorrect.'],
     [429, 'Trop de tentatives. Réessayez dans quelques minutes.'],
-    [503, 'Le serveur Passerelle ne répond pas.'],
+    [503, 'Passerelle est momentanément indisponible. Réessayez dans quelques instants.'],
+    [502, 'Le serveur Passerelle ne répond pas.'],
     [500, 'erreur inattendue'],
   ])('explains a %i in French', async (status, message) => {
     const { harness, page, http } = await openLoginPage();
