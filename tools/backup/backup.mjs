@@ -241,6 +241,7 @@ async function main() {
     throw new Error(
       `BACKUP_KEEP must be a whole number of backups (0: keep all), not ${process.env.BACKUP_KEEP}`,
     );
+  if (!existsSync(dataDir)) throw new Error(`${dataDir} does not exist: nothing to back up (set DATA_DIR)`);
   const cluster = await clusterOf(dataDir, say);
   if (!existsSync(join(cluster.pgdata, 'PG_VERSION')))
     throw new Error(
