@@ -315,6 +315,10 @@ async function main() {
   } finally {
     await stopCluster();
   }
+  if (process.env.DOCUMENTS_STORAGE === 's3')
+    say(
+      'the documents kept in the S3 bucket are not in this backup: README.md, « Exploitation », says how to keep them',
+    );
   if (keep > 0) await applyRetention(keep);
   process.stdout.write(`${final}\n`);
 }
