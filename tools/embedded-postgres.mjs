@@ -88,6 +88,43 @@ async function clusterHome(account, dataDir, log) {
   return home;
 }
 
+/** Names of the password files in a cluster's home (kept beside `pg`, read back by every start). */
+export const PASSWORD_FILES = ['pg-superuser-password', 'pg-owner-password', 'pg-runtime-password'];
+
+/**
+ * Where the cluster of `dataDir` lives: `home` (DATA_DIR itself, or a folder under the system temp
+ * folder when the server account cannot reach DATA_DIR), its data directory `pgdata`, and the
+ * account PostgreSQL runs as (null: the current user).
+ */
+export async function clusterOf(dataDir, log = () => undefined) {
+  const account = serverAccount();
+  const home = await clusterHome(account, resolve(dataDir), log);
+  return { account, home, pgdata: join(home, 'pg') };
+}
+
+/**
+ * The PostgreSQL running on `pgdata` (`{ pid, port }`, from its postmaster.pid), or null. A
+ * postmaster.pid left by a crash names a pid that is gone, or that is no PostgreSQL any more.
+ */
+export async function runningPostmaster(pgdata) {
+  let lines;
+  try {
+    lines = (await readFile(join(pgdata, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== 'EPERM') return null;
+  }
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
+  if (command !== null && !command.includes('postgres')) return null;
+  return { pid, port: Number(lines[3]) };
+}
+
 export async function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -144,6 +181,7 @@ async function storedPassword(file) {
  * `requirePort: true` fails when `port` is taken instead of choosing another one. `detached: true`
  * puts PostgreSQL in a process group of its own: a Ctrl-C in the terminal then reaches only its
  * parent, which stops it when its clients are done.
+ * `readyTimeoutMs`: how long PostgreSQL may take to accept connections (a restored backup replays its WAL first).
  */
 export async function startEmbeddedPostgres({
   dataDir,
@@ -153,13 +191,12 @@ export async function startEmbeddedPostgres({
   unixSocket = false,
   requirePort = false,
   detached = false,
+  readyTimeoutMs = 30_000,
   log = (message) => console.log(message),
 } = {}) {
-  const account = serverAccount();
+  const { account, home, pgdata } = await clusterOf(dataDir, log);
   const bins = await usableBinaries(account, log);
-  const home = await clusterHome(account, resolve(dataDir), log);
-  const pgdata = join(home, 'pg');
-  const passwordFile = join(home, 'pg-superuser-password');
+  const [superuserFile, ownerFile, runtimeFile] = PASSWORD_FILES.map((name) => join(home, name));
 
   if (!existsSync(join(pgdata, 'PG_VERSION'))) {
     log(`Initialising a PostgreSQL cluster in ${pgdata}`);
@@ -189,9 +226,9 @@ export async function startEmbeddedPostgres({
     );
     await rm(initPasswordFile, { force: true });
     if (!init.ok) throw new Error(`initdb failed: ${init.output}`);
-    await writeFile(passwordFile, password, { mode: 0o600 });
+    await writeFile(superuserFile, password, { mode: 0o600 });
   }
-  const password = (await readFile(passwordFile, 'utf8')).trim();
+  const password = (await readFile(superuserFile, 'utf8')).trim();
 
   const portFree = port ? await portIsFree(port) : false;
   // A restart must come back where its clients look for it, or not at all.
@@ -235,14 +272,14 @@ export async function startEmbeddedPostgres({
 
   const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/postgres`;
   try {
-    await waitUntilReady(adminUrl, child, 30_000);
+    await waitUntilReady(adminUrl, child, readyTimeoutMs);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${error.message}\n${recent}`);
   }
 
-  const ownerPassword = await storedPassword(join(home, 'pg-owner-password'));
-  const runtimePassword = await storedPassword(join(home, 'pg-runtime-password'));
+  const ownerPassword = await storedPassword(ownerFile);
+  const runtimePassword = await storedPassword(runtimeFile);
   try {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();

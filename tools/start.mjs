@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DataDirBusy, lockDataDir } from './data-dir-lock.mjs';
 import { superviseEmbeddedPostgres } from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +31,19 @@ say(
     ? `Passerelle in ${MODES[env.PASSERELLE_MODE]}`
     : `Passerelle in mode ${env.PASSERELLE_MODE}`,
 );
+
+// DATA_DIR is ours while Passerelle runs: a second `npm start` or a restore on it is refused
+// (README.md, « Exploitation »); the lock goes when this process exits, however it exits.
+try {
+  await lockDataDir(env.DATA_DIR, 'npm start');
+} catch (error) {
+  say(
+    error instanceof DataDirBusy
+      ? `could not start: ${error.message}. Stop that one first.`
+      : `could not start: ${error.message}`,
+  );
+  process.exit(1);
+}
 
 function run(command, args, options = {}) {
   return new Promise((resolveRun, reject) => {
