@@ -169,6 +169,34 @@ describe('two instances, one database, one bucket', () => {
     expect(after.body.applicant.phone).toBe(winner);
   });
 
+  it('runs each scheduled job once for both, not once per instance', async () => {
+    const owner = new Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    try {
+      const ledger = async () =>
+        (
+          await owner.query<{ name: string; runs: number; last_instance: string }>(
+            'SELECT name, runs, last_instance FROM scheduled_job ORDER BY name',
+          )
+        ).rows;
+      // Both instances tried every job at start-up; each job's first tick is taken by one of them.
+      for (let i = 0; i < 100 && (await ledger()).length < 5; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      const jobs = await ledger();
+      expect(jobs.map(({ name, runs }) => [name, runs])).toEqual([
+        ['AnonymisationJob', 1],
+        ['AuditRetentionJob', 1],
+        ['RenewalJob', 1],
+        ['ReportingRefreshJob', 1],
+        ['SignInFailuresJob', 1],
+      ]);
+      const pids = new Set(jobs.map((job) => Number(job.last_instance.split(':').pop())));
+      for (const pid of pids) expect([a.child.pid, b.child.pid]).toContain(pid);
+    } finally {
+      await owner.end();
+    }
+  });
+
   it('migrated and seeded the database once, though both started at the same moment', async () => {
     const owner = new Client({ connectionString: database.ownerUrl });
     await owner.connect();

@@ -1,6 +1,7 @@
+import { hostname } from 'node:os';
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { isDatabaseUnavailable } from './database/database-unavailable';
-import { pgErrorCode, type Transactions, type Db } from './database/transactions';
+import { pgErrorCode, Transactions, type Db } from './database/transactions';
 
 /**
  * Runs `work` in a transaction holding a cluster-wide advisory lock: on one instance at a time,
@@ -28,8 +29,16 @@ function duration(ms: number): string {
 /** PostgreSQL's query_canceled: a stop past its grace cancelled the job's statement. */
 const QUERY_CANCELED = '57014';
 
+/** A tick may come this much earlier than its period after the last one (timers drift). */
+const EARLY_TICK = 0.9;
+
+/** This instance, as the job ledger names it. */
+export const INSTANCE = `${hostname()}:${process.pid}`.slice(0, 128);
+
 /**
- * The process's scheduled jobs. A tick that fails is logged (by its error's names, never its
+ * The process's scheduled jobs. Each tick is claimed in PostgreSQL first (`scheduled_job`): only
+ * the first instance to claim a period runs it, so a job runs once per period across instances
+ * (and its advisory lock, runExclusive, keeps two runs from overlapping). A tick that fails is logged (by its error's names, never its
  * values) and the job runs again at its next tick: one that finds PostgreSQL away says so, and
  * waits for the next. On a stop, no new tick starts, and the ticks running finish: the stop waits
  * for them (up to a deadline, past which their statements are cancelled and their transactions roll
@@ -41,13 +50,31 @@ export class Jobs implements BeforeApplicationShutdown {
   private readonly running = new Set<Promise<void>>();
   private stopped = false;
 
+  constructor(private readonly transactions: Transactions) {}
+
+  /**
+   * Whether this instance takes the tick of `name` now: true when no instance started it within
+   * (most of) its period.
+   */
+  async claim(name: string, everyMs: number): Promise<boolean> {
+    const rows = await this.transactions.pool.query<unknown[]>(
+      `INSERT INTO scheduled_job (name, last_started_at, last_instance, runs) VALUES ($1, now(), $3, 1)
+       ON CONFLICT (name) DO UPDATE SET last_started_at = now(), last_instance = $3, runs = scheduled_job.runs + 1
+        WHERE scheduled_job.last_started_at <= now() - make_interval(secs => $2::double precision)
+       RETURNING 1`,
+      [name, (everyMs * EARLY_TICK) / 1000, INSTANCE],
+    );
+    return rows.length > 0;
+  }
+
   /** Repeats `run` every `everyMs` (first run now), until the application stops. */
   every(name: string, everyMs: number, run: () => Promise<unknown>): void {
     if (this.stopped) return;
     const logger = new Logger(name);
     const tick = (): void => {
       if (this.stopped) return;
-      const done: Promise<void> = run()
+      const done: Promise<void> = this.claim(name, everyMs)
+        .then((mine) => (mine ? run() : undefined))
         .then(
           () => undefined,
           (error: unknown) => {

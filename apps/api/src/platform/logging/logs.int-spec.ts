@@ -255,7 +255,7 @@ describe('logs: request lines, without secrets or personal data', () => {
 
     /** A job's failure, logged as every scheduled job's is (platform/jobs). */
     const failedJob = async (name: string, work: () => Promise<unknown>): Promise<LogLine> => {
-      const jobs = new Jobs();
+      const jobs = new Jobs(transactions);
       jobs.every(name, 3_600_000, work);
       void jobs.stop();
       const logged = () => lines().find((line) => line.msg === `${name} failed`);
