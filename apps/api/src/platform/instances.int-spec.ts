@@ -21,6 +21,7 @@ describe('two instances, one database, one bucket', () => {
   let bucket: TestBucket;
   let a: ApiProcess;
   let b: ApiProcess;
+  let env: Record<string, string>;
 
   const call = async <T = unknown>(
     instance: ApiProcess,
@@ -54,7 +55,7 @@ describe('two instances, one database, one bucket', () => {
       createTestDatabase({ fingerprint: `empty_instances_${process.pid}`, prepare: async () => undefined }),
       createTestBucket(),
     ]);
-    const env = {
+    env = {
       LOG_LEVEL: 'info',
       DOCUMENTS_STORAGE: 's3',
       S3_ENDPOINT: bucket.endpoint,
@@ -216,4 +217,67 @@ describe('two instances, one database, one bucket', () => {
     expect(sum('migrationsApplied')).toBe(MIGRATIONS.length);
     expect(sum('demoAccountsCreated')).toBe(DEMO_ACCOUNTS.length);
   });
+
+  it('restarts one instance under load (SIGTERM, then a new one): no answer 5xx but 503, no acknowledged write lost', async () => {
+    const token = (await login(b, 'mourenx.agent')).body.accessToken;
+    let pool = [a, b];
+    let running = true;
+    const statuses: (number | string)[] = [];
+    const acknowledged: string[] = [];
+    // As a load balancer: the next instance; another one when the connection is refused.
+    const create = async (n: number): Promise<void> => {
+      for (let attempt = 0; attempt < 2 * pool.length; attempt++) {
+        const target = pool[(n + attempt) % pool.length] as ApiProcess;
+        try {
+          const answer = await fetch(`${target.baseUrl}/api/applicant-files`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              applicant: { lastName: 'Roulement', firstNames: 'Peio', birthDate: '1975-05-05' },
+            }),
+          });
+          statuses.push(answer.status);
+          if (answer.status === 201) acknowledged.push(((await answer.json()) as { id: string }).id);
+          else await answer.arrayBuffer();
+          return;
+        } catch (error) {
+          const code = (error as { cause?: { code?: string } }).cause?.code;
+          if (code !== 'ECONNREFUSED') return void statuses.push(code ?? 'error');
+        }
+      }
+      statuses.push('no instance');
+    };
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      for (let n = w; running; n += 4) await create(n);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const stopped = new Promise<number | null>((resolve) => a.child.once('exit', (code) => resolve(code)));
+    a.child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+    await a.close();
+    pool = [b];
+    a = await startApiProcess(database, env);
+    pool = [a, b];
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    running = false;
+    await Promise.all(writers);
+
+    const unexpected = statuses.filter((status) => status !== 201 && status !== 503);
+    expect(unexpected).toEqual([]);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    const owner = new Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM applicant_file WHERE id = ANY($1::uuid[])',
+        [acknowledged],
+      );
+      expect(rows[0]?.n).toBe(acknowledged.length);
+    } finally {
+      await owner.end();
+    }
+    console.log(
+      `rolling restart: ${statuses.length} creations sent, ${acknowledged.length} acknowledged and all found, ${statuses.filter((s) => s === 503).length} answered 503`,
+    );
+  }, 180_000);
 });

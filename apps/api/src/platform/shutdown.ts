@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { Injectable, Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -8,6 +9,9 @@ import { Jobs } from './jobs';
 
 /** How long a stop lets the requests in flight and the running job ticks finish. */
 export const SHUTDOWN_GRACE_MS = 10_000;
+
+/** How long the connections kept alive stay open once the work in flight is done (see shutDown). */
+const KEEP_ALIVE_LINGER_MS = 1_000;
 
 /** Seconds a client refused by a stopping instance should wait (another instance may answer at once). */
 const STOPPING_RETRY_AFTER_SECONDS = 1;
@@ -88,10 +92,15 @@ export async function shutDown(
   const drain = app.get(RequestDrain);
   const server = app.getHttpServer() as Server;
   drain.stop();
-  // No new connection; the idle kept-alive ones go now, the others when their answer is sent.
-  server.close();
-  server.closeIdleConnections();
+  // No new connection. The kept-alive ones stay open a little while: a request that a client sends
+  // on one gets a 503 that closes it, cleanly, where closing it now could cut a request already on
+  // its way (the client could not tell whether it was done: a write, perhaps).
+  // http.Server#close would also close the idle ones (Node ≥ 19): only stop listening.
+  NetServer.prototype.close.call(server);
   const [requestsDone, jobsDone] = await Promise.all([drain.idle(deadline), app.get(Jobs).stop(deadline)]);
+  await new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, Math.min(KEEP_ALIVE_LINGER_MS, deadline - Date.now()))),
+  );
   const report: ShutdownReport = {
     requestsCut: requestsDone ? 0 : drain.size,
     jobsLate: !jobsDone,
