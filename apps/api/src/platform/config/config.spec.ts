@@ -12,6 +12,7 @@ import {
 } from './config';
 
 const DB = 'postgres://u:p@localhost:5432/db';
+const PUBLIC_URL = 'https://passerelle.example.org';
 // Secrets made for the run: production refuses those the repository writes down.
 const freshSecret = (): string => randomBytes(30).toString('base64url');
 const freshKey = (): string => randomBytes(32).toString('base64');
@@ -29,6 +30,27 @@ describe('loadConfig', () => {
       expect(message).toContain('LOG_LEVEL must be one of');
       expect(message).toContain('TOKEN_SECRET is required in production');
     }
+  });
+
+  it('reads PUBLIC_URL, required in production and https there, without its trailing slash', () => {
+    const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is required in production/);
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://passerelle.example.org/' }).publicUrl).toBe(
+      'https://passerelle.example.org',
+    );
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://example.org/passerelle/' }).publicUrl).toBe(
+      'https://example.org/passerelle',
+    );
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://passerelle.example.org' })).toThrow(
+      /PUBLIC_URL must be an https:\/\/ address in production/,
+    );
+    for (const bad of ['passerelle.example.org', 'ftp://x', 'https://a.org/?x=1', 'https://u:p@a.org'])
+      expect(() => loadConfig({ ...production, PUBLIC_URL: bad })).toThrow(/PUBLIC_URL must be an http/);
+    const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
+    expect(loadConfig(demo).publicUrl).toBeNull();
+    expect(loadConfig({ ...demo, PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe(
+      'http://localhost:3000',
+    );
   });
 
   it('refuses the test mode, which only the test harness may run', () => {
@@ -161,7 +183,12 @@ describe('loadConfig', () => {
   });
 
   it('serves the OpenAPI pages outside production, and in production only with API_DOCS=true', () => {
-    const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    const production = {
+      DATABASE_URL: DB,
+      PUBLIC_URL,
+      TOKEN_SECRET: freshSecret(),
+      DOCUMENTS_KEY: freshKey(),
+    };
     expect(loadConfig(production).apiDocs).toBe(false);
     expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
     expect(loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo' }).apiDocs).toBe(true);
@@ -175,6 +202,7 @@ describe('loadConfig', () => {
     const [first, second] = [randomBytes(32), randomBytes(32)];
     const production = {
       DATABASE_URL: DB,
+      PUBLIC_URL,
       TOKEN_SECRET: freshSecret(),
       DOCUMENTS_KEY: current.toString('base64'),
     };
@@ -321,7 +349,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the first coordinator, both variables or none', () => {
-    const base = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    const base = { DATABASE_URL: DB, PUBLIC_URL, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
     expect(() => loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'admin' })).toThrow(/go together/);
     const config = loadConfig({
       ...base,

@@ -43,6 +43,12 @@ export interface AppConfig {
   workers: number;
   /** Serve `/api/docs` and `/api/docs-json`: on outside production, off in production unless asked. */
   apiDocs: boolean;
+  /**
+   * Where users reach Passerelle (`https://passerelle.cc-lacqorthez.fr`), without a trailing slash:
+   * the only `Origin` allowed to refresh or end a session, and the base of the URLs given to
+   * ProConnect. Null outside production: the request's own origin is then the one allowed.
+   */
+  publicUrl: string | null;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -170,6 +176,30 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
       return fallback;
     }
     return raw === 'true' || raw === '1';
+  };
+
+  const publicUrl = (): string | null => {
+    const raw = read('PUBLIC_URL');
+    if (raw === undefined) {
+      if (mode === 'production')
+        problems.push('PUBLIC_URL is required in production: the https:// address users reach Passerelle at');
+      return null;
+    }
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = null;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+      problems.push(
+        `PUBLIC_URL must be an http:// or https:// address, without query or credentials (got "${raw}")`,
+      );
+      return null;
+    }
+    if (mode === 'production' && url.protocol !== 'https:')
+      problems.push('PUBLIC_URL must be an https:// address in production');
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   };
 
   const trustProxy = (): TrustProxy => {
@@ -321,6 +351,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     documentsStorage: documentsStorage(),
     workers: integer('API_WORKERS', 1, 1, 32),
     apiDocs: bool('API_DOCS', mode !== 'production'),
+    publicUrl: publicUrl(),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
