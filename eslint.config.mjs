@@ -66,12 +66,17 @@ export default [
   },
   {
     // Tests read values they have just asserted: `!` is fine there.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.suite.ts', '**/*.e2e.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    // Jest's global setup shares the embedded-PostgreSQL driver with the `npm start` launcher in tools/.
-    files: ['libs/testing/src/postgres/*.mjs'],
+    // Jest's global setup, and the backup test's cluster, share the embedded-PostgreSQL driver with
+    // the `npm start` launcher in tools/.
+    files: [
+      'libs/testing/src/postgres/*.mjs',
+      'libs/testing/src/s3/*.mjs',
+      'apps/api/src/testing/passerelle-cluster.mjs',
+    ],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   prettier,

@@ -88,6 +88,43 @@ async function clusterHome(account, dataDir, log) {
   return home;
 }
 
+/** Names of the password files in a cluster's home (kept beside `pg`, read back by every start). */
+export const PASSWORD_FILES = ['pg-superuser-password', 'pg-owner-password', 'pg-runtime-password'];
+
+/**
+ * Where the cluster of `dataDir` lives: `home` (DATA_DIR itself, or a folder under the system temp
+ * folder when the server account cannot reach DATA_DIR), its data directory `pgdata`, and the
+ * account PostgreSQL runs as (null: the current user).
+ */
+export async function clusterOf(dataDir, log = () => undefined) {
+  const account = serverAccount();
+  const home = await clusterHome(account, resolve(dataDir), log);
+  return { account, home, pgdata: join(home, 'pg') };
+}
+
+/**
+ * The PostgreSQL running on `pgdata` (`{ pid, port }`, from its postmaster.pid), or null. A
+ * postmaster.pid left by a crash names a pid that is gone, or that is no PostgreSQL any more.
+ */
+export async function runningPostmaster(pgdata) {
+  let lines;
+  try {
+    lines = (await readFile(join(pgdata, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== 'EPERM') return null;
+  }
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
+  if (command !== null && !command.includes('postgres')) return null;
+  return { pid, port: Number(lines[3]) };
+}
+
 export async function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -141,6 +178,10 @@ async function storedPassword(file) {
  * URLs of it (`owner`, `runtime`: `{ url, socketUrl }`), and `stop()`.
  * `durable: false` trades crash safety for speed (tests only). `unixSocket: true` also listens on a
  * Unix socket in the data directory (`socketUrl`): cheaper than TCP for a client on the same machine.
+ * `requirePort: true` fails when `port` is taken instead of choosing another one. `detached: true`
+ * puts PostgreSQL in a process group of its own: a Ctrl-C in the terminal then reaches only its
+ * parent, which stops it when its clients are done.
+ * `readyTimeoutMs`: how long PostgreSQL may take to accept connections (a restored backup replays its WAL first).
  */
 export async function startEmbeddedPostgres({
   dataDir,
@@ -148,13 +189,14 @@ export async function startEmbeddedPostgres({
   database = 'passerelle',
   durable = true,
   unixSocket = false,
+  requirePort = false,
+  detached = false,
+  readyTimeoutMs = 30_000,
   log = (message) => console.log(message),
 } = {}) {
-  const account = serverAccount();
+  const { account, home, pgdata } = await clusterOf(dataDir, log);
   const bins = await usableBinaries(account, log);
-  const home = await clusterHome(account, resolve(dataDir), log);
-  const pgdata = join(home, 'pg');
-  const passwordFile = join(home, 'pg-superuser-password');
+  const [superuserFile, ownerFile, runtimeFile] = PASSWORD_FILES.map((name) => join(home, name));
 
   if (!existsSync(join(pgdata, 'PG_VERSION'))) {
     log(`Initialising a PostgreSQL cluster in ${pgdata}`);
@@ -184,11 +226,15 @@ export async function startEmbeddedPostgres({
     );
     await rm(initPasswordFile, { force: true });
     if (!init.ok) throw new Error(`initdb failed: ${init.output}`);
-    await writeFile(passwordFile, password, { mode: 0o600 });
+    await writeFile(superuserFile, password, { mode: 0o600 });
   }
-  const password = (await readFile(passwordFile, 'utf8')).trim();
+  const password = (await readFile(superuserFile, 'utf8')).trim();
 
-  const chosenPort = port && (await portIsFree(port)) ? port : await freePort();
+  const portFree = port ? await portIsFree(port) : false;
+  // A restart must come back where its clients look for it, or not at all.
+  if (requirePort && !portFree)
+    throw new Error(`port ${port} is taken: PostgreSQL cannot listen there again`);
+  const chosenPort = portFree ? port : await freePort();
   // A Unix socket path has at most 107 bytes: past that (a deep data directory), TCP only.
   const socket = unixSocket && Buffer.byteLength(join(pgdata, `.s.PGSQL.${chosenPort}`)) <= 100;
   const settings = [
@@ -204,11 +250,16 @@ export async function startEmbeddedPostgres({
     'max_connections=200',
     '-c',
     'timezone=UTC',
-    ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    // Durable says so on the command line, where neither postgresql.conf nor ALTER SYSTEM can undo it:
+    // a commit is on disk before the API acknowledges the write.
+    ...(durable
+      ? ['-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'full_page_writes=on']
+      : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
   ];
   const child = spawn(bins.postgres, settings, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LC_ALL: 'C' },
+    detached,
     ...(account ? { uid: account.uid, gid: account.gid } : {}),
   });
   let recent = '';
@@ -221,14 +272,14 @@ export async function startEmbeddedPostgres({
 
   const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/postgres`;
   try {
-    await waitUntilReady(adminUrl, child, 30_000);
+    await waitUntilReady(adminUrl, child, readyTimeoutMs);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${error.message}\n${recent}`);
   }
 
-  const ownerPassword = await storedPassword(join(home, 'pg-owner-password'));
-  const runtimePassword = await storedPassword(join(home, 'pg-runtime-password'));
+  const ownerPassword = await storedPassword(ownerFile);
+  const runtimePassword = await storedPassword(runtimeFile);
   try {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -279,5 +330,74 @@ export async function startEmbeddedPostgres({
     pgdata,
     process: child,
     stop,
+  };
+}
+
+/**
+ * `startEmbeddedPostgres`, watched: when PostgreSQL ends without being asked to (a crash, a kill, an
+ * out-of-memory killer), it is started again on the same port and data, so that the API, which keeps
+ * its URLs, serves again as soon as it is back. Each attempt waits the next of `retryDelaysMs`; after
+ * the last one fails, `onGiveUp(error)`. `log` says what happens. The result is
+ * `startEmbeddedPostgres`'s, whose `process` is the current server's and whose `stop()` stops
+ * watching too.
+ */
+export async function superviseEmbeddedPostgres(
+  options,
+  { retryDelaysMs = [500, 1_000, 2_000, 5_000, 10_000], onGiveUp = () => undefined } = {},
+) {
+  const log = options.log ?? ((message) => console.log(message));
+  let server = await startEmbeddedPostgres(options);
+  let stopping = false;
+  let reviving;
+  let wake = () => undefined;
+  // A wait that a stop cuts short.
+  const pause = (ms) =>
+    new Promise((resolvePause) => {
+      const timer = setTimeout(resolvePause, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolvePause();
+      };
+    });
+
+  const revive = async (code, signal) => {
+    log(`PostgreSQL stopped unexpectedly (${signal ?? `exit code ${code}`}): restarting it`);
+    const since = Date.now();
+    let lastError;
+    for (const delay of retryDelaysMs) {
+      await pause(delay);
+      if (stopping) return;
+      try {
+        // The same port and data: the clients' URLs stay right.
+        server = await startEmbeddedPostgres({ ...options, port: server.port, requirePort: true });
+        if (stopping) return void (await server.stop());
+        log(`PostgreSQL is back after ${((Date.now() - since) / 1000).toFixed(1)} s`);
+        watch(server);
+        return;
+      } catch (error) {
+        lastError = error;
+        log(`PostgreSQL did not start again: ${error.message.split('\n')[0]}`);
+      }
+    }
+    onGiveUp(lastError);
+  };
+  const watch = (current) =>
+    current.process.once('exit', (code, signal) => {
+      if (stopping) return;
+      reviving = revive(code, signal).finally(() => (reviving = undefined));
+    });
+  watch(server);
+
+  return {
+    ...server,
+    get process() {
+      return server.process;
+    },
+    stop: async () => {
+      stopping = true;
+      wake();
+      await reviving;
+      await server.stop();
+    },
   };
 }

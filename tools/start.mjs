@@ -1,6 +1,7 @@
 // `npm start`: Passerelle in one command. Builds what is missing (Nx cache), starts an embedded
 // PostgreSQL under DATA_DIR unless DATABASE_URL names a server, then runs the API, which serves
-// the back office on the same port. Ctrl-C stops everything, PostgreSQL included.
+// the back office on the same port. Ctrl-C stops everything, PostgreSQL included; a PostgreSQL that
+// dies meanwhile is started again (the API answers 503 until it is back).
 import { spawn } from 'node:child_process';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
@@ -8,7 +9,8 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedPostgres } from './embedded-postgres.mjs';
+import { DataDirBusy, lockDataDir } from './data-dir-lock.mjs';
+import { superviseEmbeddedPostgres } from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const startedAt = Date.now();
@@ -33,6 +35,19 @@ say(
     ? `Passerelle in ${MODES[env.PASSERELLE_MODE]}`
     : `Passerelle in mode ${env.PASSERELLE_MODE}`,
 );
+
+// DATA_DIR is ours while Passerelle runs: a second `npm start` or a restore on it is refused
+// (README.md, « Exploitation »); the lock goes when this process exits, however it exits.
+try {
+  await lockDataDir(env.DATA_DIR, 'npm start');
+} catch (error) {
+  say(
+    error instanceof DataDirBusy
+      ? `could not start: ${error.message}. Stop that one first.`
+      : `could not start: ${error.message}`,
+  );
+  process.exit(1);
+}
 
 function run(command, args, options = {}) {
   return new Promise((resolveRun, reject) => {
@@ -76,7 +91,8 @@ async function build() {
   say(`API and back office built at ${seconds()}`);
 }
 
-let postgres;
+// The embedded PostgreSQL, once asked for (a promise of it: a stop during its start still stops it).
+let postgres = Promise.resolve(null);
 let api;
 let stopping = false;
 
@@ -85,50 +101,60 @@ async function shutdown(code) {
   stopping = true;
   say('stopping…');
   if (api && api.exitCode === null) {
+    // The API finishes its requests (up to 10 s) and its jobs before it exits; PostgreSQL stays up meanwhile.
     api.kill('SIGTERM');
     await new Promise((r) => {
       const timer = setTimeout(() => {
         api.kill('SIGKILL');
         r();
-      }, 10_000);
+      }, 20_000);
       api.once('exit', () => {
         clearTimeout(timer);
         r();
       });
     });
   }
-  if (postgres) await postgres.stop();
+  await (await postgres.catch(() => null))?.stop();
   say('stopped.');
   process.exit(code);
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
 
 try {
-  const database = env.DATABASE_URL
+  postgres = env.DATABASE_URL
     ? Promise.resolve(null)
-    : startEmbeddedPostgres({
-        dataDir: env.DATA_DIR,
-        port: Number(env.PG_PORT ?? 0) || undefined,
-        // The API on the same machine talks to it over the Unix socket (cheaper than TCP) when it fits.
-        unixSocket: true,
-        log: say,
-      }).then((pg) => {
+    : superviseEmbeddedPostgres(
+        {
+          dataDir: env.DATA_DIR,
+          port: Number(env.PG_PORT ?? 0) || undefined,
+          // The API on the same machine talks to it over the Unix socket (cheaper than TCP) when it fits.
+          unixSocket: true,
+          // Ctrl-C reaches the API and this launcher, which stops PostgreSQL once the API is done.
+          detached: true,
+          log: say,
+        },
+        {
+          onGiveUp: () => {
+            say('PostgreSQL could not be started again: stopping Passerelle');
+            void shutdown(1);
+          },
+        },
+      ).then((pg) => {
         // Each step says when it is done: a slow start shows where its time went.
         say(
           `embedded PostgreSQL 17 ready at ${seconds()} on 127.0.0.1:${pg.port}${pg.socketUrl ? ' and its Unix socket' : ''} (data in ${pg.pgdata})`,
         );
         return pg;
       });
-  const [pg] = await Promise.all([database, build()]);
+  const [pg] = await Promise.all([postgres, build()]);
   if (pg) {
-    postgres = pg;
     // Two roles, as in production: the API serves as the runtime role and migrates as the owner.
     env.DATABASE_URL = pg.runtime.socketUrl ?? pg.runtime.url;
     env.MIGRATION_DATABASE_URL = pg.owner.socketUrl ?? pg.owner.url;
   }
-  if (stopping) process.exit(0);
+  // Stopped while starting: shutdown() stops PostgreSQL, then exits.
+  if (stopping) await new Promise(() => undefined);
   api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/main.js')], {
     cwd: root,
     env,

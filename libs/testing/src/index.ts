@@ -1,1 +1,3 @@
 export * from './postgres/test-database';
+export * from './postgres/postgres-process';
+export * from './s3/test-bucket';

@@ -83,6 +83,28 @@ describe('prepareDatabase', () => {
     }
   });
 
+  it('says what would let a crash of PostgreSQL lose a write it acknowledged, as the API’s role sees it', async () => {
+    const db = await emptyDatabase('durability');
+    const admin = new Client({ connectionString: db.adminUrl });
+    await admin.connect();
+    try {
+      // A setting of the runtime role in this database: the API's sessions would commit asynchronously.
+      const runtimeRole = decodeURIComponent(new URL(db.url).username);
+      await admin.query(`ALTER ROLE "${runtimeRole}" IN DATABASE "${db.name}" SET synchronous_commit = off`);
+      const prepared = await prepareDatabase({
+        databaseUrl: db.url,
+        migrationDatabaseUrl: db.ownerUrl,
+        mode: 'test',
+        demoPassword: 'demo',
+        firstCoordinator: null,
+      });
+      expect(prepared.durability).toContain('synchronous_commit is off');
+    } finally {
+      await admin.end();
+      await db.drop();
+    }
+  });
+
   describe('in production, two roles or no start', () => {
     const production = { mode: 'production' as const, demoPassword: 'demo', firstCoordinator: null };
 

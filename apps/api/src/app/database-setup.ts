@@ -2,6 +2,7 @@ import type { AppConfig } from '@api/platform/config/config';
 import { StartRefused } from '@api/platform/config/config';
 import { LOCK_KEYS, createDataSource, withAdvisoryLock } from '@api/platform/database/data-source';
 import { type RoleReport, grantRuntimePrivileges, inspectRole } from '@api/platform/database/database-roles';
+import { durabilityFindings } from '@api/platform/database/durability';
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedFirstCoordinator } from './identity/identity.seed';
 import { seedReferenceData } from './reference/reference.seed';
 import { seedFragilityCriteria } from './fragility/fragility.seed';
@@ -18,6 +19,8 @@ export interface PreparedDatabase {
   /** The role the API connects as, and what it may do beyond its due (empty: least privilege). */
   runtimeRole: string;
   runtimeRoleExcess: string[];
+  /** What would let a crash of PostgreSQL lose a write the API acknowledged (empty: none). */
+  durability: string[];
 }
 
 type PrepareConfig = Pick<AppConfig, 'databaseUrl' | 'mode' | 'demoPassword' | 'firstCoordinator'> &
@@ -70,7 +73,7 @@ export async function prepareDatabase(config: PrepareConfig): Promise<PreparedDa
   const runtimeBefore: RoleReport = await inspectRole(config.databaseUrl);
   const dataSource = createDataSource(ownerUrl, { extra: { max: 2 } });
   await dataSource.initialize();
-  let prepared: Omit<PreparedDatabase, 'runtimeRoleExcess'>;
+  let prepared: Omit<PreparedDatabase, 'runtimeRoleExcess' | 'durability'>;
   try {
     prepared = await withAdvisoryLock(dataSource, LOCK_KEYS.schema, async () => {
       const [{ owner }] = (await dataSource.query('SELECT current_user AS owner')) as [{ owner: string }];
@@ -123,5 +126,9 @@ export async function prepareDatabase(config: PrepareConfig): Promise<PreparedDa
       `Give DATABASE_URL a runtime role that owns nothing and has no other privilege (${ROLES_HELP}).`,
     ]);
   }
-  return { ...prepared, runtimeRoleExcess: runtime.excess };
+  return {
+    ...prepared,
+    runtimeRoleExcess: runtime.excess,
+    durability: await durabilityFindings(config.databaseUrl),
+  };
 }

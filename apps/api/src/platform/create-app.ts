@@ -10,6 +10,7 @@ import { noStore, securityHeaders } from './http/security-headers';
 import { AppLogger } from './logging/app-logger';
 import { ROOT_LOGGER } from './logging/logging.module';
 import { requestLogging } from './logging/request-logging';
+import { RequestDrain } from './shutdown';
 
 /** The whole HTTP application, configured the same way for `main.ts` and for the tests. */
 export async function createApp(
@@ -53,9 +54,10 @@ export async function createApp(
   app.use(noStore);
   // Production refuses what did not come through TLS (the refusal is logged, and carries the headers).
   if (config.mode === 'production') app.use(requireTls);
+  // Counts the requests in flight, and refuses new ones once stopping (main.ts, shutdown.ts).
+  app.use(app.get(RequestDrain).middleware);
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
   // In production the API's map is not shown to whoever asks, unless API_DOCS=true.
   if (config.apiDocs) setupOpenApi(app);
   serveBackOffice(app, config.backOfficeDir);

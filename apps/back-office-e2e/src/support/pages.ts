@@ -51,14 +51,25 @@ export async function signIn(page: Page, username: string, password: string): Pr
   const form = loginForm(page);
   await form.username.fill(username);
   await form.password.fill(password);
-  const [response] = await Promise.all([
-    page.waitForResponse((candidate) => candidate.url().endsWith('/api/auth/login')),
-    form.submit.click(),
-  ]);
-  expect(response.status(), `sign-in of ${username}`).toBe(200);
-  const body = (await response.json()) as LoginResponse;
+  // The answer passes through the test on its way to the page: API answers are `no-store`, and
+  // Chromium may drop the body of such an answer before the test asks for it.
+  let answer: { status: number; body: unknown } | undefined;
+  const pattern = '**/api/auth/login';
+  await page.route(pattern, async (route) => {
+    const response = await route.fetch();
+    const body: unknown = await response.json();
+    await route.fulfill({ response });
+    // Only once the page has the answer: the route is removed as soon as this is set.
+    answer = { status: response.status(), body };
+  });
+  try {
+    await form.submit.click();
+    await expect.poll(() => answer?.status, { message: `sign-in of ${username}` }).toBe(200);
+  } finally {
+    await page.unroute(pattern);
+  }
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Connexion');
-  return body;
+  return answer?.body as LoginResponse;
 }
 
 export function sideNavigation(page: Page) {

@@ -10,6 +10,7 @@ import {
 import { MAT_DATE_LOCALE, provideNativeDateAdapter } from '@angular/material/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { authInterceptor } from './auth/auth.interceptor';
+import { availabilityInterceptor } from './ui/availability';
 import { APP_ROUTES } from './app.routes';
 import { PasserelleTitleStrategy } from './title-strategy';
 
@@ -20,7 +21,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(APP_ROUTES, withComponentInputBinding()),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor, availabilityInterceptor])),
     { provide: TitleStrategy, useClass: PasserelleTitleStrategy },
     { provide: LOCALE_ID, useValue: 'fr-FR' },
     { provide: MAT_DATE_LOCALE, useValue: 'fr-FR' },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../../../tools/embedded-postgres.mjs';
 import { ensureRoles } from '../../../../tools/db/roles.mjs';
+import { startTestS3 } from '../s3/s3-server.mjs';
 
 export const ADMIN_URL_VARIABLE = 'PASSERELLE_TEST_ADMIN_URL';
 export const ROLES_VARIABLE = 'PASSERELLE_TEST_ROLES';
@@ -55,6 +56,14 @@ export default async function globalSetup() {
   process.env.TZ = 'UTC';
   // One PostgreSQL for every project of the Jest run.
   if (process.env[ADMIN_URL_VARIABLE]) return;
+  await startPostgres();
+  // One S3 server too; MinIO only where a container runtime answered for PostgreSQL.
+  globalThis.__passerelleS3 = await startTestS3({
+    containers: process.env.PASSERELLE_TEST_POSTGRES === 'testcontainers',
+  });
+}
+
+async function startPostgres() {
   if (process.env.TEST_DATABASE_URL) {
     process.env[ADMIN_URL_VARIABLE] = process.env.TEST_DATABASE_URL;
     process.env.PASSERELLE_TEST_POSTGRES = 'TEST_DATABASE_URL';

@@ -1,4 +1,5 @@
-import { sniffDocument } from './document-bytes';
+import fc from 'fast-check';
+import { DocumentSniffer, sniffDocument } from './document-bytes';
 import { sampleExecutable, sampleJpeg, samplePdf, samplePng } from './testing/sample-documents';
 
 describe('sniffDocument', () => {
@@ -84,5 +85,49 @@ describe('sniffDocument', () => {
         kind: 'UNSUPPORTED',
       });
     }
+  });
+
+  it('comes to the same verdict on bytes that arrive in chunks, wherever they are cut', () => {
+    const documents = [
+      samplePdf(),
+      Buffer.concat([samplePdf(), Buffer.alloc(1500, 0x20)]),
+      Buffer.concat([samplePdf(), Buffer.alloc(900, 0x20)]),
+      sampleJpeg(),
+      Buffer.concat([sampleJpeg(), Buffer.alloc(40)]),
+      Buffer.concat([sampleJpeg().subarray(0, -1), Buffer.from([0x00, 0xd9]), Buffer.alloc(3)]),
+      samplePng(),
+      Buffer.concat([samplePng(), Buffer.from('trailing')]),
+      sampleExecutable(),
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...documents),
+        fc.nat(),
+        fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 12 }),
+        (document, cut, sizes) => {
+          const bytes = document.subarray(0, document.length - (cut % 24));
+          const sniffer = new DocumentSniffer();
+          let offset = 0;
+          for (const size of sizes) {
+            sniffer.update(bytes.subarray(offset, offset + size));
+            offset += size;
+          }
+          sniffer.update(bytes.subarray(offset));
+          expect(sniffer.verdict()).toEqual(sniffDocument(bytes));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('knows an unsupported type from its first eight bytes, before the rest arrives', () => {
+    const sniffer = new DocumentSniffer();
+    sniffer.update(sampleExecutable().subarray(0, 7));
+    expect(sniffer.unsupported).toBe(false);
+    sniffer.update(sampleExecutable().subarray(7, 8));
+    expect(sniffer.unsupported).toBe(true);
+    const pdf = new DocumentSniffer();
+    pdf.update(samplePdf().subarray(0, 8));
+    expect(pdf.unsupported).toBe(false);
   });
 });

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   type ApplicantFileContent,
   type DocumentRequirement,
   type DocumentStatus,
-  DOCUMENT_MAX_BYTES,
   type Grant,
   type Page,
   SENSITIVE_DOCUMENT_TYPES,
@@ -19,23 +17,20 @@ import { AuditRepository } from '@api/app/audit/audit.repository';
 import { Transactions } from '@api/platform/database/transactions';
 import { DomainError, forbidden, invalid, notFound } from '@api/platform/http/domain-error';
 import { type PageRequest, toPage } from '@api/platform/http/pagination';
-import { DocumentStorage, newStorageKey } from '@api/platform/storage/document-storage';
+import {
+  DocumentStorage,
+  StorageIntegrityError,
+  StorageObjectNotFoundError,
+} from '@api/platform/storage/document-storage';
 import { FileAccess } from '@api/app/access/file-access';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
 import { TimelineRepository } from '@api/app/timeline/timeline.repository';
 import type { FieldChange } from '@api/app/timeline/timeline-event.entity';
-import { sniffDocument } from './document-bytes';
 import { safeFileName } from './document-names';
 import { DocumentsRepository } from './documents.repository';
 import type { UploadDocumentDto } from './dto/document-requests.dto';
 import { documentOf, isConfidentialTo, toDocumentView } from './supporting-document.mapper';
-
-/** The part of multer's file that an upload uses (memory storage). */
-export interface UploadedDocumentFile {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
+import type { StoredUpload } from './upload.interceptor';
 
 /** What the download route sends. */
 export interface DocumentContent {
@@ -49,6 +44,8 @@ const STATUSES_NEEDING_REASON: readonly DocumentStatus[] = ['UNUSABLE', 'OUT_OF_
 
 @Injectable()
 export class DocumentsService {
+  private readonly logger = new Logger(DocumentsService.name);
+
   constructor(
     private readonly documents: DocumentsRepository,
     private readonly timeline: TimelineRepository,
@@ -77,12 +74,18 @@ export class DocumentsService {
     );
   }
 
+  /**
+   * Records an upload whose bytes DocumentUploadInterceptor has checked and sealed into the storage
+   * on their way in: the record and its timeline event in one transaction. When anything here
+   * fails, the interceptor removes the stored bytes: no object without a record, no record
+   * without an object.
+   */
   async upload(
     principal: AuthenticatedPrincipal,
     grant: Grant,
     fileId: string,
     body: UploadDocumentDto,
-    file: UploadedDocumentFile | undefined,
+    file: StoredUpload | undefined,
   ): Promise<SupportingDocumentView> {
     if (!file) throw invalid('Invalid input', [{ field: 'file', message: 'file is required' }]);
     // Its uploader's organisation's own upload: who may not read that may not leave it unmarked.
@@ -93,69 +96,43 @@ export class DocumentsService {
     ) {
       throw mayNotLiftSensitivity();
     }
-    // multer enforces the limit while receiving; this holds whatever the route's options say.
-    if (file.buffer.length > DOCUMENT_MAX_BYTES) throw tooLarge();
-    const sniffed = sniffDocument(file.buffer);
-    switch (sniffed.kind) {
-      case 'EMPTY':
-        throw invalid('The file is empty', [{ field: 'file', message: 'file is empty' }]);
-      case 'TRUNCATED':
-        throw invalid('The file is truncated or damaged', [
-          { field: 'file', message: `file is an incomplete ${sniffed.mediaType} document` },
-        ]);
-      case 'UNSUPPORTED':
-        throw new DomainError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Only PDF, JPEG and PNG documents are accepted (the type is read from the bytes)',
-        );
-      case 'ACCEPTED':
-        break;
-    }
     const scope = this.fileAccess.scopeOf(principal, grant);
-    const storageKey = newStorageKey();
-    try {
-      return await this.transactions.run(async (db) => {
-        const target = await this.documents.fileForUpload(db, fileId, scope);
-        if (!target) throw notFound('Applicant file');
-        const personId = body.personId ?? null;
-        if (personId !== null && !concernsFile(target.content, personId)) {
-          throw invalid('Invalid input', [
-            {
-              field: 'personId',
-              message: 'personId must be APPLICANT, CO_APPLICANT or a member of this file',
-            },
-          ]);
-        }
-        const sensitive = body.sensitive ?? SENSITIVE_DOCUMENT_TYPES.includes(body.type);
-        // Bytes first: a record never points to nothing. A failed transaction removes them below.
-        await this.storage.put(storageKey, file.buffer);
-        const row = await this.documents.insert(db, {
-          applicantFileId: fileId,
-          type: body.type,
-          personId,
-          sensitive,
-          validUntil: body.validUntil ?? null,
-          storageKey,
-          fileName: safeFileName(file.originalname, sniffed.extension),
-          mediaType: sniffed.mediaType,
-          sizeBytes: file.buffer.length,
-          sha256: createHash('sha256').update(file.buffer).digest('hex'),
-          userId: principal.userId,
-          organizationId: principal.organization.id,
-        });
-        await this.timeline.insert(db, {
-          applicantFileId: fileId,
-          type: 'DOCUMENT_ADDED',
-          actorUserId: principal.userId,
-          actorOrganizationId: principal.organization.id,
-          details: { documentId: row.id, type: row.type, personId: row.person_id, sensitive: row.sensitive },
-        });
-        return toDocumentView(row, principal);
+    return this.transactions.run(async (db) => {
+      const target = await this.documents.fileForUpload(db, fileId, scope);
+      if (!target) throw notFound('Applicant file');
+      const personId = body.personId ?? null;
+      if (personId !== null && !concernsFile(target.content, personId)) {
+        throw invalid('Invalid input', [
+          {
+            field: 'personId',
+            message: 'personId must be APPLICANT, CO_APPLICANT or a member of this file',
+          },
+        ]);
+      }
+      const sensitive = body.sensitive ?? SENSITIVE_DOCUMENT_TYPES.includes(body.type);
+      const row = await this.documents.insert(db, {
+        applicantFileId: fileId,
+        type: body.type,
+        personId,
+        sensitive,
+        validUntil: body.validUntil ?? null,
+        storageKey: file.storageKey,
+        fileName: safeFileName(file.originalname, file.extension),
+        mediaType: file.mediaType,
+        sizeBytes: file.size,
+        sha256: file.sha256,
+        userId: principal.userId,
+        organizationId: principal.organization.id,
       });
-    } catch (error) {
-      await this.storage.delete(storageKey).catch(() => undefined);
-      throw error;
-    }
+      await this.timeline.insert(db, {
+        applicantFileId: fileId,
+        type: 'DOCUMENT_ADDED',
+        actorUserId: principal.userId,
+        actorOrganizationId: principal.organization.id,
+        details: { documentId: row.id, type: row.type, personId: row.person_id, sensitive: row.sensitive },
+      });
+      return toDocumentView(row, principal);
+    });
   }
 
   /**
@@ -171,7 +148,9 @@ export class DocumentsService {
       if (grantFor(principal, 'documents.downloadSensitive')) throw notFound('Document');
       throw forbidden('This document is sensitive: your role may not download it');
     }
-    const bytes = await this.storage.get(row.storage_key);
+    const bytes = await this.storage.get(row.storage_key).catch((error: unknown) => {
+      throw contentLost(this.logger, row.id, row.storage_key, error);
+    });
     // Served only once the download is in the access log.
     await this.audit.record('DOWNLOAD', [row.applicant_file_id]);
     return { fileName: row.file_name, mediaType: row.media_type, bytes };
@@ -251,8 +230,26 @@ export class DocumentsService {
   }
 }
 
-const tooLarge = (): DomainError =>
-  new DomainError('TOO_LARGE', `A document may not exceed ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB`);
+/**
+ * A record whose bytes are gone from the storage, or damaged there (deleted or altered behind
+ * Passerelle's back, a restore that missed them): an alert for the operator, who may restore the
+ * object from a backup, and 410 for the caller, who can do nothing but ask for the document again.
+ * Any other error goes on as it is.
+ */
+export function contentLost(logger: Logger, documentId: string, storageKey: string, error: unknown): unknown {
+  const missing = error instanceof StorageObjectNotFoundError;
+  if (!missing && !(error instanceof StorageIntegrityError)) return error;
+  logger.error(
+    { alert: 'DOCUMENT_CONTENT_LOST', documentId, storageKey, problem: missing ? 'MISSING' : 'DAMAGED' },
+    missing
+      ? 'A document’s stored object is missing: restore it from a backup'
+      : 'A document’s stored object failed its integrity check: restore it from a backup',
+  );
+  return new DomainError(
+    'GONE',
+    'The content of this document is no longer held (missing or damaged in the storage); an administrator has been alerted',
+  );
+}
 
 /** Whom a document may concern: the applicant, the co-applicant if any, a household member. */
 function concernsFile(content: ApplicantFileContent, personId: string): boolean {

@@ -17,7 +17,7 @@ import { RequiresAction } from '@api/app/access/action.decorator';
 import { CurrentGrant, CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import type { AuthenticatedPrincipal } from '@api/app/access/principal';
 import { IdParam } from '@api/platform/http/id-param';
-import { type UploadedDocumentFile, DocumentsService } from './documents.service';
+import { DocumentsService } from './documents.service';
 import {
   ListDocumentsQueryDto,
   UPLOAD_DOCUMENT_SCHEMA,
@@ -28,7 +28,7 @@ import {
   SupportingDocumentPageResponse,
   SupportingDocumentResponse,
 } from './dto/document-responses';
-import { DocumentUploadInterceptor } from './upload.interceptor';
+import { DocumentUploadInterceptor, type StoredUpload } from './upload.interceptor';
 
 const API_ERROR = { $ref: '#/components/schemas/ApiError' };
 
@@ -74,7 +74,7 @@ export class FileDocumentsController {
     @CurrentGrant() grant: Grant,
     @Param() { id }: IdParam,
     @Body() body: UploadDocumentDto,
-    @UploadedFile() file: UploadedDocumentFile | undefined,
+    @UploadedFile() file: StoredUpload | undefined,
   ): Promise<SupportingDocumentView> {
     return this.documents.upload(principal, grant, id, body, file);
   }

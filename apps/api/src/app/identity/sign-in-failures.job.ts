@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { Transactions } from '@api/platform/database/transactions';
-import { JOB_LOCKS, runExclusive, schedule } from '@api/platform/jobs';
+import { JOB_LOCKS, Jobs, runExclusive } from '@api/platform/jobs';
 import { SignInLimits } from './sign-in-limits';
 
 /**
@@ -9,22 +9,16 @@ import { SignInLimits } from './sign-in-limits';
  * with the familiar addresses an account has not signed in from for SIGN_IN_LIMITS.familiarAddressDays.
  */
 @Injectable()
-export class SignInFailuresJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private stop?: () => void;
-
+export class SignInFailuresJob implements OnApplicationBootstrap {
   constructor(
     private readonly limits: SignInLimits,
     private readonly transactions: Transactions,
+    private readonly jobs: Jobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.mode !== 'test')
-      this.stop = schedule(SignInFailuresJob.name, 3_600_000, () => this.run());
-  }
-
-  onApplicationShutdown(): void {
-    this.stop?.();
+    if (this.config.mode !== 'test') this.jobs.every(SignInFailuresJob.name, 3_600_000, () => this.run());
   }
 
   run(): Promise<number | null> {

@@ -11,6 +11,7 @@ import { ApplicantFilesRepository } from '@api/app/applicant-files/applicant-fil
 import { toFileView } from '@api/app/applicant-files/applicant-file.mapper';
 import { AuditRepository } from '@api/app/audit/audit.repository';
 import { TimelineRepository } from '@api/app/timeline/timeline.repository';
+import { contentLost } from '@api/app/documents/documents.service';
 import { PrivacyRepository, type Row } from './privacy.repository';
 
 export interface PersonalDataExport {
@@ -19,7 +20,7 @@ export interface PersonalDataExport {
   timeline: Row[];
   evaluations: Row[];
   fragilityFlags: Row[];
-  /** With each document's bytes, base64. */
+  /** With each document's bytes, base64; `contentBase64: null, contentLost: true` for bytes the storage lost. */
   documents: Row[];
   referrals: Row[];
   appointments: Row[];
@@ -51,10 +52,18 @@ export class PrivacyService {
       if (!file) throw notFound('Applicant file');
       const held = await this.privacy.heldData(db, fileId);
       const documents = await Promise.all(
-        held.documents.map(async ({ storage_key, ...document }) => ({
-          ...document,
-          contentBase64: (await this.storage.get(storage_key)).toString('base64'),
-        })),
+        held.documents.map(async ({ storage_key, ...document }) => {
+          try {
+            return { ...document, contentBase64: (await this.storage.get(storage_key)).toString('base64') };
+          } catch (error) {
+            // The right of access still gets everything else held; the operator gets the alert.
+            const lost = contentLost(this.logger, String(document['id']), storage_key, error);
+            if (lost instanceof DomainError && lost.code === 'GONE') {
+              return { ...document, contentBase64: null, contentLost: true };
+            }
+            throw lost;
+          }
+        }),
       );
       await this.audit.record('EXPORT', [fileId], db);
       return {

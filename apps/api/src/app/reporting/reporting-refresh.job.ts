@@ -1,14 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { Clock } from '@api/platform/clock';
 import { Transactions } from '@api/platform/database/transactions';
-import { JOB_LOCKS, runExclusive, schedule } from '@api/platform/jobs';
+import { JOB_LOCKS, Jobs, runExclusive } from '@api/platform/jobs';
 import { ReportingRepository } from './reporting.repository';
 
 /** Advisory lock key of this job (beside the others' in platform/jobs.ts). */
@@ -36,26 +30,22 @@ export interface RefreshResult {
  * is idempotent.
  */
 @Injectable()
-export class ReportingRefreshJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReportingRefreshJob implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReportingRefreshJob.name);
-  private stop?: () => void;
 
   constructor(
     private readonly reporting: ReportingRepository,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly jobs: Jobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     // Tests run the job themselves, with their clock.
     if (this.config.mode !== 'test') {
-      this.stop = schedule(ReportingRefreshJob.name, REFRESH_EVERY_MS, () => this.run());
+      this.jobs.every(ReportingRefreshJob.name, REFRESH_EVERY_MS, () => this.run());
     }
-  }
-
-  onApplicationShutdown(): void {
-    this.stop?.();
   }
 
   /** Runs once now; null when another instance holds the lock. */

@@ -14,6 +14,7 @@ import {
 } from './config';
 
 const DB = 'postgres://u:p@localhost:5432/db';
+const PUBLIC_URL = 'https://passerelle.example.org';
 // Secrets made for the run: production refuses those the repository writes down.
 const freshSecret = (): string => randomBytes(30).toString('base64url');
 const freshKey = (): string => randomBytes(32).toString('base64');
@@ -31,6 +32,27 @@ describe('loadConfig', () => {
       expect(message).toContain('LOG_LEVEL must be one of');
       expect(message).toContain('TOKEN_SECRET is required in production');
     }
+  });
+
+  it('reads PUBLIC_URL, required in production and https there, without its trailing slash', () => {
+    const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is required in production/);
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://passerelle.example.org/' }).publicUrl).toBe(
+      'https://passerelle.example.org',
+    );
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://example.org/passerelle/' }).publicUrl).toBe(
+      'https://example.org/passerelle',
+    );
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://passerelle.example.org' })).toThrow(
+      /PUBLIC_URL must be an https:\/\/ address in production/,
+    );
+    for (const bad of ['passerelle.example.org', 'ftp://x', 'https://a.org/?x=1', 'https://u:p@a.org'])
+      expect(() => loadConfig({ ...production, PUBLIC_URL: bad })).toThrow(/PUBLIC_URL must be an http/);
+    const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
+    expect(loadConfig(demo).publicUrl).toBeNull();
+    expect(loadConfig({ ...demo, PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe(
+      'http://localhost:3000',
+    );
   });
 
   it('refuses the test mode, which only the test harness may run', () => {
@@ -178,7 +200,12 @@ describe('loadConfig', () => {
   });
 
   it('serves the OpenAPI pages outside production, and in production only with API_DOCS=true', () => {
-    const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    const production = {
+      DATABASE_URL: DB,
+      PUBLIC_URL,
+      TOKEN_SECRET: freshSecret(),
+      DOCUMENTS_KEY: freshKey(),
+    };
     expect(loadConfig(production).apiDocs).toBe(false);
     expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
     expect(loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo' }).apiDocs).toBe(true);
@@ -192,6 +219,7 @@ describe('loadConfig', () => {
     const [first, second] = [randomBytes(32), randomBytes(32)];
     const production = {
       DATABASE_URL: DB,
+      PUBLIC_URL,
       TOKEN_SECRET: freshSecret(),
       DOCUMENTS_KEY: current.toString('base64'),
     };
@@ -263,8 +291,82 @@ describe('loadConfig', () => {
     ).toThrow(/DOCUMENTS_KEY is the demo key/);
   });
 
+  it('keeps the documents on disk unless DOCUMENTS_STORAGE=s3, and then reads the bucket, checked', () => {
+    expect(loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo' }).documentsStorage).toEqual({
+      kind: 'disk',
+    });
+    // The S3 variables alone change nothing.
+    expect(
+      loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo', S3_BUCKET: 'passerelle' }).documentsStorage,
+    ).toEqual({ kind: 'disk' });
+    const s3 = {
+      DATABASE_URL: DB,
+      PASSERELLE_MODE: 'demo',
+      DOCUMENTS_STORAGE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_REGION: 'eu-west-3',
+      S3_BUCKET: 'passerelle-documents',
+      S3_ACCESS_KEY_ID: 'minio-user',
+      S3_SECRET_ACCESS_KEY: 'minio-password-0001',
+      S3_FORCE_PATH_STYLE: 'true',
+    };
+    expect(loadConfig(s3).documentsStorage).toEqual({
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'eu-west-3',
+      bucket: 'passerelle-documents',
+      credentials: { accessKeyId: 'minio-user', secretAccessKey: 'minio-password-0001' },
+      forcePathStyle: true,
+    });
+    // AWS itself: no endpoint, the SDK's own credentials (an instance role), virtual-hosted style.
+    expect(
+      loadConfig({
+        DATABASE_URL: DB,
+        PASSERELLE_MODE: 'demo',
+        DOCUMENTS_STORAGE: 's3',
+        S3_REGION: 'eu-west-3',
+        S3_BUCKET: 'passerelle',
+      }).documentsStorage,
+    ).toEqual({
+      kind: 's3',
+      endpoint: null,
+      region: 'eu-west-3',
+      bucket: 'passerelle',
+      credentials: null,
+      forcePathStyle: false,
+    });
+
+    const problems = (env: Record<string, string>): string => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).message;
+      }
+    };
+    expect(problems({ ...s3, DOCUMENTS_STORAGE: 'ftp' })).toContain(
+      'DOCUMENTS_STORAGE must be one of disk, s3',
+    );
+    const missing = problems({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo', DOCUMENTS_STORAGE: 's3' });
+    expect(missing).toContain('S3_REGION is required with DOCUMENTS_STORAGE=s3');
+    expect(missing).toContain('S3_BUCKET is required with DOCUMENTS_STORAGE=s3');
+    const bad = problems({
+      ...s3,
+      S3_ENDPOINT: 'minio:9000',
+      S3_BUCKET: 'Passerelle_Documents',
+      S3_FORCE_PATH_STYLE: 'yes',
+      S3_SECRET_ACCESS_KEY: '',
+    });
+    expect(bad).toContain('S3_ENDPOINT must be an http:// or https:// URL');
+    expect(bad).toContain('S3_BUCKET must be a bucket name');
+    expect(bad).toContain('S3_FORCE_PATH_STYLE must be true or false');
+    expect(bad).toContain('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+    expect(bad).not.toContain('minio-user');
+  });
+
   it('reads the first coordinator, both variables or none', () => {
-    const base = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    const base = { DATABASE_URL: DB, PUBLIC_URL, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
     expect(() => loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'admin' })).toThrow(/go together/);
     const config = loadConfig({
       ...base,

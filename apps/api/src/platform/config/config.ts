@@ -41,15 +41,40 @@ export interface AppConfig {
   documentsKey: Buffer;
   /** Keys of before a rotation (32 bytes each): documents they sealed still open. */
   documentsPreviousKeys: Buffer[];
+  /** Where the sealed documents live: under DATA_DIR, or in an S3-compatible bucket. */
+  documentsStorage: DocumentsStorageConfig;
   /** API processes sharing the port (`node:cluster`); 1 runs the API in the started process. */
   workers: number;
   /** Serve `/api/docs` and `/api/docs-json`: on outside production, off in production unless asked. */
   apiDocs: boolean;
   /** The API's own HTTPS (TLS_CERT_FILE, TLS_KEY_FILE, PEM), read at start; null: plain HTTP, behind a proxy. */
   tls: { cert: Buffer; key: Buffer } | null;
+  /**
+   * Where users reach Passerelle (`https://passerelle.cc-lacqorthez.fr`), without a trailing slash:
+   * the only `Origin` allowed to refresh or end a session, and the base of the URLs given to
+   * ProConnect. Null outside production: the request's own origin is then the one allowed.
+   */
+  publicUrl: string | null;
 }
 
 export type TrustProxy = false | number | readonly string[];
+
+export type DocumentsStorageConfig = { kind: 'disk' } | S3StorageConfig;
+
+export interface S3StorageConfig {
+  kind: 's3';
+  /** null: AWS itself, found from the region. */
+  endpoint: string | null;
+  region: string;
+  bucket: string;
+  /** null: the SDK's own chain (AWS_* variables, the instance's or the container's role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** MinIO and most S3-compatible servers want `endpoint/bucket/key` rather than `bucket.endpoint/key`. */
+  forcePathStyle: boolean;
+}
+
+/** S3's rule for bucket names: 3 to 63 lower-case letters, digits, dots and hyphens. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** proxy-addr's names for ranges: 127.0.0.0/8 and ::1; 169.254.0.0/16 and fe80::/10; private ranges. */
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -157,6 +182,30 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
       return fallback;
     }
     return raw === 'true' || raw === '1';
+  };
+
+  const publicUrl = (): string | null => {
+    const raw = read('PUBLIC_URL');
+    if (raw === undefined) {
+      if (mode === 'production')
+        problems.push('PUBLIC_URL is required in production: the https:// address users reach Passerelle at');
+      return null;
+    }
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = null;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+      problems.push(
+        `PUBLIC_URL must be an http:// or https:// address, without query or credentials (got "${raw}")`,
+      );
+      return null;
+    }
+    if (mode === 'production' && url.protocol !== 'https:')
+      problems.push('PUBLIC_URL must be an https:// address in production');
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   };
 
   const trustProxy = (): TrustProxy => {
@@ -284,6 +333,37 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
       'LOG_FORMAT=pretty is for demo mode: production writes JSON lines, which log collectors read',
     );
 
+  const documentsStorage = (): DocumentsStorageConfig => {
+    if (oneOf('DOCUMENTS_STORAGE', ['disk', 's3'], 'disk') === 'disk') return { kind: 'disk' };
+    const endpoint = read('S3_ENDPOINT') ?? null;
+    if (endpoint !== null && !/^https?:\/\/[^/\s]+/.test(endpoint))
+      problems.push(`S3_ENDPOINT must be an http:// or https:// URL (got "${endpoint}")`);
+    const region = read('S3_REGION');
+    if (!region)
+      problems.push(
+        'S3_REGION is required with DOCUMENTS_STORAGE=s3 (the bucket’s region; any name, such as us-east-1, for MinIO)',
+      );
+    const bucket = read('S3_BUCKET');
+    if (!bucket) problems.push('S3_BUCKET is required with DOCUMENTS_STORAGE=s3');
+    else if (!BUCKET_NAME.test(bucket))
+      problems.push(
+        `S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens (got "${bucket}")`,
+      );
+    // Never a value in a message: these are credentials.
+    const accessKeyId = read('S3_ACCESS_KEY_ID');
+    const secretAccessKey = read('S3_SECRET_ACCESS_KEY');
+    if ((accessKeyId === undefined) !== (secretAccessKey === undefined))
+      problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+    return {
+      kind: 's3',
+      endpoint,
+      region: region ?? '',
+      bucket: bucket ?? '',
+      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null,
+      forcePathStyle: bool('S3_FORCE_PATH_STYLE', false),
+    };
+  };
+
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const backOfficeRaw = read('BACK_OFFICE_DIR') ?? defaults.backOfficeDir;
 
@@ -315,9 +395,11 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     documentsKey,
     documentsPreviousKeys,
+    documentsStorage: documentsStorage(),
     workers: integer('API_WORKERS', 1, 1, 32),
     apiDocs: bool('API_DOCS', mode !== 'production'),
     tls: tls(),
+    publicUrl: publicUrl(),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -15,6 +15,7 @@ import { AppointmentEntity } from '@api/app/appointments/appointment.entity';
 import { WalkInSlotEntity } from '@api/app/appointments/walk-in-slot.entity';
 import { ReceptionRequestEntity } from '@api/app/appointments/reception-request.entity';
 import { AuditEntryEntity } from '@api/app/audit/audit-entry.entity';
+import { ScheduledJobEntity } from './scheduled-job.entity';
 import { RenewalReminderEntity } from '@api/app/reporting/renewal-reminder.entity';
 import {
   ReportingDocumentSnapshotEntity,
@@ -56,4 +57,5 @@ export const ENTITIES = [
   ReportingReferralFactEntity,
   ReportingReceptionFactEntity,
   ReportingWaitingDaysEntity,
+  ScheduledJobEntity,
 ];

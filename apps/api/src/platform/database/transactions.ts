@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, QueryConfig } from 'pg';
+import { Client, type Pool, type PoolClient, type QueryConfig } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -41,6 +41,8 @@ export class Transactions {
    * values (lookups by key): a prepared statement may fall back to a generic plan.
    */
   readonly prepared: Db;
+  /** The pool's connections checked out now (a statement or a transaction under way). */
+  private readonly busy = new Set<PoolClient>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     // Outside a transaction, a statement goes straight to the driver's pool (pg checks a connection
@@ -55,6 +57,38 @@ export class Transactions {
     this.prepared = {
       query: <T>(text: string, values?: unknown[]) => send<T>({ name: preparedName(text), text, values }),
     };
+    const pool = driverPool();
+    pool.on('acquire', (client) => this.busy.add(client));
+    pool.on('release', (_error, client) => this.busy.delete(client));
+    pool.on('remove', (client) => this.busy.delete(client));
+  }
+
+  /**
+   * Cancels what this process's connections are running now (a stop past its grace: a request or
+   * a job that would not end): each statement fails with 57014 and its transaction rolls back, so
+   * that the pool can close. Other instances' connections are not touched. Returns how many were
+   * cancelled.
+   */
+  async cancelRunning(): Promise<number> {
+    // The backend's process id, which PostgreSQL sent when the connection opened.
+    const pids = [...this.busy].flatMap((client) => {
+      const pid = (client as PoolClient & { processID?: unknown }).processID;
+      return typeof pid === 'number' ? [pid] : [];
+    });
+    if (pids.length === 0) return 0;
+    // Not through the pool: every one of its connections may be taken.
+    const url = (this.dataSource.options as { url?: string }).url;
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ cancelled: number }>(
+        'SELECT count(*) FILTER (WHERE pg_cancel_backend(pid))::int AS cancelled FROM unnest($1::int[]) AS pid',
+        [pids],
+      );
+      return rows[0]?.cancelled ?? 0;
+    } finally {
+      await client.end();
+    }
   }
 
   run<T>(work: (db: Db) => Promise<T>): Promise<T> {

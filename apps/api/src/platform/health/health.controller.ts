@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { HealthStatus } from '@passerelle/shared/domain';
 import { Public } from '@api/app/access/action.decorator';
+import { DATABASE_RETRY_AFTER_SECONDS } from '@api/platform/database/database-unavailable';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
@@ -24,6 +25,7 @@ export class HealthController {
     res.setHeader('Cache-Control', 'no-store');
     if (await this.databaseAnswers()) return { status: 'ok' };
     res.status(503);
+    res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     return { status: 'unavailable' };
   }
 

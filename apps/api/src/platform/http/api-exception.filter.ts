@@ -2,8 +2,18 @@ import { STATUS_CODES } from 'node:http';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiError, FieldError } from '@passerelle/shared/domain';
-import { UnknownDocumentKeyError } from '../storage/document-storage';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from '@api/platform/database/database-unavailable';
+import { StorageUnavailableError, UnknownDocumentKeyError } from '../storage/document-storage';
 import { DomainError } from './domain-error';
+
+/** While PostgreSQL is away every request fails alike: one log line per this long is enough. */
+const UNAVAILABLE_LOG_EVERY_MS = 5_000;
+
+/** How long a caller should wait when the document storage does not answer. */
+const STORAGE_RETRY_AFTER_SECONDS = 5;
 
 /** Builds the one error body of API.md. */
 export function apiError(statusCode: number, message: string, details?: FieldError[]): ApiError {
@@ -22,6 +32,8 @@ export function sendApiError(res: Response, error: ApiError, retryAfterSeconds?:
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
+  private unavailableLoggedAt = 0;
+  private unavailableSince = 0;
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
@@ -49,6 +61,26 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
       return;
     }
+    if (exception instanceof StorageUnavailableError) {
+      // Not the caller's fault, and likely over soon: say when to try again (a 5xx other than 503 is a bug).
+      this.logger.error({ reason: exception.reason }, exception.message);
+      sendApiError(
+        res,
+        apiError(503, 'The document storage is unavailable: try again in a moment'),
+        STORAGE_RETRY_AFTER_SECONDS,
+      );
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logUnavailable(exception);
+      // Not the caller's fault, nor a bug: the same request may succeed in a few seconds.
+      sendApiError(
+        res,
+        apiError(503, 'The service is temporarily unavailable: try again in a few seconds'),
+        DATABASE_RETRY_AFTER_SECONDS,
+      );
+      return;
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -60,5 +92,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     this.logger.error({ err: exception }, 'Unhandled error');
     sendApiError(res, apiError(500, 'Internal server error'));
+  }
+
+  private logUnavailable(exception: unknown): void {
+    this.unavailableSince++;
+    const now = Date.now();
+    if (now - this.unavailableLoggedAt < UNAVAILABLE_LOG_EVERY_MS) return;
+    this.logger.warn(
+      { err: exception, answered503: this.unavailableSince },
+      'PostgreSQL cannot be reached: answering 503',
+    );
+    this.unavailableLoggedAt = now;
+    this.unavailableSince = 0;
   }
 }

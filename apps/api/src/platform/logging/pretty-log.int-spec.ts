@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { listRoutes } from '@api/app/access/routes';
-import { schedule } from '@api/platform/jobs';
+import { Jobs } from '@api/platform/jobs';
 import { startTestApp } from '@api/testing/test-app';
 
 const TIME = String.raw`\d\d:\d\d:\d\d`;
@@ -20,8 +20,7 @@ describe('LOG_FORMAT=pretty (npm start in demo mode)', () => {
       await t.request('GET', '/api/applicant-files?q=zubiriaga', { token: accessToken });
       await t.request('GET', '/api/auth/me');
       await t.request('GET', '/api/health');
-      const stop = schedule('PrettySpecJob', 3_600_000, () => Promise.reject(new Error('the job broke')));
-      stop();
+      t.app.get(Jobs).every('PrettySpecJob', 3_600_000, () => Promise.reject(new Error('the job broke')));
       for (let i = 0; i < 500 && !output.includes('PrettySpecJob failed'); i++)
         await new Promise((resolve) => setTimeout(resolve, 20));
 

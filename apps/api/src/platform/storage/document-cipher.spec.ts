@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { DocumentCipher } from './document-cipher';
 import { StorageIntegrityError, UnknownDocumentKeyError, newStorageKey } from './document-storage';
 import { VERSION_1_ENVELOPE as VERSION_1 } from './testing/version-1-envelope';
+import { VERSION_2_ENVELOPE as VERSION_2 } from './testing/version-2-envelope';
 
 const plain = Buffer.from('%PDF-1.4\nAvis d’imposition de Sylvie Lacoste, revenu fiscal 18 240 €\n%%EOF\n');
 const keyIdOf = (key: Buffer): string =>
@@ -21,7 +24,7 @@ describe('DocumentCipher', () => {
     const cipher = new DocumentCipher(key);
     const id = newStorageKey();
     const first = cipher.seal(id, plain);
-    expect(first.subarray(0, 5)).toEqual(Buffer.from([0x50, 0x53, 0x44, 0x45, 2]));
+    expect(first.subarray(0, 5)).toEqual(Buffer.from([0x50, 0x53, 0x44, 0x45, 3]));
     expect(first.subarray(5, 9).toString('hex')).toBe(keyIdOf(key));
     expect(cipher.keyId).toBe(keyIdOf(key));
     expect(first.length).toBe(plain.length + 37);
@@ -30,6 +33,32 @@ describe('DocumentCipher', () => {
     expect(first.includes(key.subarray(0, 8))).toBe(false);
     // Same bytes, different IV: different ciphertext.
     expect(first.equals(cipher.seal(id, plain))).toBe(false);
+  });
+
+  it('seals a stream as it comes into the same envelope, whatever its chunks, the tag last', async () => {
+    const cipher = new DocumentCipher(key);
+    const id = newStorageKey();
+    const chunks = [plain.subarray(0, 3), Buffer.alloc(0), plain.subarray(3, 40), plain.subarray(40)];
+    const sealed = await buffer(Readable.from(chunks).pipe(cipher.sealing(id)));
+    expect(sealed.subarray(0, 9).equals(cipher.seal(id, plain).subarray(0, 9))).toBe(true);
+    expect(sealed.length).toBe(plain.length + 37);
+    expect(cipher.open(id, sealed).equals(plain)).toBe(true);
+    const empty = await buffer(Readable.from([]).pipe(cipher.sealing(id)));
+    expect(cipher.open(id, empty).length).toBe(0);
+    // Cut before its tag, a stream sealed halfway never opens.
+    expect(() => cipher.open(id, sealed.subarray(0, sealed.length - 16))).toThrow(StorageIntegrityError);
+  });
+
+  it('still opens an object written with the tag before the ciphertext (version 2)', () => {
+    const { storageKey, envelope } = VERSION_2;
+    expect(envelope[4]).toBe(2);
+    expect(new DocumentCipher(VERSION_2.key).open(storageKey, envelope).toString()).toBe(VERSION_2.plain);
+    const rotated = new DocumentCipher(key, [VERSION_2.key]);
+    expect(rotated.open(storageKey, envelope).toString()).toBe(VERSION_2.plain);
+    expect(() => rotated.open(newStorageKey(), envelope)).toThrow(StorageIntegrityError);
+    const flipped = Buffer.from(envelope);
+    flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 0x01;
+    expect(() => rotated.open(storageKey, flipped)).toThrow(StorageIntegrityError);
   });
 
   it('still opens an object written before key ids, with the current key or a previous one', () => {
@@ -86,7 +115,7 @@ describe('DocumentCipher', () => {
     flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 0x01;
     expect(() => cipher.open(id, flipped)).toThrow(StorageIntegrityError);
 
-    for (const version of [0, 3, 255]) {
+    for (const version of [0, 2, 4, 255]) {
       const badVersion = Buffer.from(original);
       badVersion[4] = version;
       expect(() => cipher.open(id, badVersion)).toThrow(StorageIntegrityError);

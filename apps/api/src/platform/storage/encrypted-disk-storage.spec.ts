@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { DocumentCipher } from './document-cipher';
 import {
   InvalidStorageKeyError,
@@ -42,7 +43,7 @@ describe('EncryptedDiskStorage', () => {
     await storage.put(first, plain);
     await storage.put(second, plain);
     const onDisk = await readFile(storage.pathOf(first));
-    expect(onDisk.subarray(0, 5)).toEqual(Buffer.from([0x50, 0x53, 0x44, 0x45, 2]));
+    expect(onDisk.subarray(0, 5)).toEqual(Buffer.from([0x50, 0x53, 0x44, 0x45, 3]));
     expect(onDisk.includes(Buffer.from('Lacoste'))).toBe(false);
     expect(onDisk.includes(plain.subarray(0, 16))).toBe(false);
     expect(onDisk.length).toBe(plain.length + 37);
@@ -51,6 +52,41 @@ describe('EncryptedDiskStorage', () => {
     // Nothing but the objects is left behind (no temporary file).
     const shard = await readdir(join(root, first.slice(0, 2)));
     expect(shard.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('stores a stream as it comes, and stores nothing when the stream fails halfway, its error thrown', async () => {
+    const id = newStorageKey();
+    await storage.write(id, Readable.from([plain.subarray(0, 10), plain.subarray(10)]));
+    expect((await storage.get(id)).equals(plain)).toBe(true);
+
+    const failed = newStorageKey();
+    const cut = new Error('client gone');
+    async function* halfway(): AsyncGenerator<Buffer> {
+      yield plain.subarray(0, 10);
+      throw cut;
+    }
+    await expect(storage.write(failed, Readable.from(halfway()))).rejects.toBe(cut);
+    await expect(storage.get(failed)).rejects.toBeInstanceOf(StorageObjectNotFoundError);
+    expect(await readdir(join(root, failed.slice(0, 2)))).toEqual([]);
+    // What was there before a failed replacement stays whole.
+    await expect(storage.write(id, Readable.from(halfway()))).rejects.toBe(cut);
+    expect((await storage.get(id)).equals(plain)).toBe(true);
+  });
+
+  it('copies envelopes as they are: what getSealed gives, putSealed stores, and get opens', async () => {
+    const id = newStorageKey();
+    await storage.put(id, plain);
+    const envelope = await storage.getSealed(id);
+    const elsewhere = await mkdtemp(join(tmpdir(), 'passerelle-storage-copy-'));
+    try {
+      const copy = new EncryptedDiskStorage(elsewhere, new DocumentCipher(key));
+      await copy.putSealed(id, envelope);
+      expect((await copy.getSealed(id)).equals(envelope)).toBe(true);
+      expect((await copy.get(id)).equals(plain)).toBe(true);
+      await expect(copy.getSealed(newStorageKey())).rejects.toBeInstanceOf(StorageObjectNotFoundError);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('refuses a tampered or misplaced object, and names the key of one sealed with a key it lacks', async () => {

@@ -1,11 +1,13 @@
 import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
 import { IDLE_SESSION_MINUTES } from '@passerelle/shared/domain';
+import { UNAVAILABLE_MESSAGE } from '../ui/api-error';
 import type { SessionEnd } from './auth.service';
 
 export const LOGIN_MESSAGES = {
   badCredentials: 'Identifiant ou mot de passe incorrect.',
   tooManyAttempts: 'Trop de tentatives. Réessayez dans quelques minutes.',
   unreachable: 'Le serveur Passerelle ne répond pas. Vérifiez votre connexion au réseau, puis réessayez.',
+  unavailable: UNAVAILABLE_MESSAGE,
   unexpected: 'La connexion a échoué à cause d’une erreur inattendue. Réessayez dans quelques instants.',
 } as const;
 
@@ -37,9 +39,10 @@ export function loginErrorMessage(error: unknown): string {
       return tooManyAttemptsMessage(error);
     case 0:
     case HttpStatusCode.BadGateway:
-    case HttpStatusCode.ServiceUnavailable:
     case HttpStatusCode.GatewayTimeout:
       return LOGIN_MESSAGES.unreachable;
+    case HttpStatusCode.ServiceUnavailable:
+      return LOGIN_MESSAGES.unavailable;
     default:
       return LOGIN_MESSAGES.unexpected;
   }

@@ -8,6 +8,8 @@ import { MatToolbar } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
 import { IdleTimeout } from '../auth/idle-timeout';
+import { UNAVAILABLE_MESSAGE } from '../ui/api-error';
+import { Availability } from '../ui/availability';
 import { IconComponent } from '../ui/icon.component';
 import { ROLE_LABELS } from '@passerelle/shared/domain';
 import { map } from 'rxjs';
@@ -57,6 +59,9 @@ export class ShellComponent {
     { initialValue: true },
   );
   protected readonly drawerOpen = signal(false);
+  /** Passerelle answered 503 (its database away): said above every page until a call succeeds. */
+  protected readonly unavailable = inject(Availability).unavailable;
+  protected readonly unavailableMessage = UNAVAILABLE_MESSAGE;
 
   constructor() {
     const idleTimeout = inject(IdleTimeout);

@@ -12,6 +12,13 @@ export function apiErrorBody(error: HttpErrorResponse): Partial<ApiError> {
   return typeof body === 'object' && body !== null ? (body as Partial<ApiError>) : {};
 }
 
+/**
+ * A 503: Passerelle cannot reach its database for a moment (a restart, an incident), or the
+ * instance that answered is stopping. Nothing was done; the same action will work again shortly.
+ */
+export const UNAVAILABLE_MESSAGE =
+  'Passerelle est momentanément indisponible. Réessayez dans quelques instants.';
+
 /** What each status means, whatever was being done. Features may say more about their own. */
 export const STATUS_MESSAGES: Readonly<Record<number, string>> = {
   0: 'Le serveur ne répond pas. Vérifiez la connexion puis réessayez.',
@@ -25,6 +32,7 @@ export const STATUS_MESSAGES: Readonly<Record<number, string>> = {
   415: "Ce type de fichier n'est pas accepté.",
   428: 'La version du dossier manque : rechargez la page.',
   429: 'Trop de demandes en peu de temps : patientez un instant puis réessayez.',
+  503: UNAVAILABLE_MESSAGE,
 };
 
 const SERVER_FAILURE = 'Le serveur a rencontré une erreur. Réessayez dans un instant.';
@@ -42,9 +50,10 @@ export function apiErrorMessage(error: unknown, action: string): string {
   switch (error.status) {
     case 0:
     case 502:
-    case 503:
     case 504:
       return `${action} a échoué : le serveur Passerelle ne répond pas. Réessayez dans quelques instants.`;
+    case 503:
+      return `${action} a échoué : ${UNAVAILABLE_MESSAGE}`;
     case 400:
       return `${action} a échoué : certaines informations sont invalides. Vérifiez le formulaire.`;
     case 403:

@@ -12,6 +12,7 @@ import { WaitingDays1795731119042 } from './1795731119042-waiting-days';
 import { AuditPurge1796686604256 } from './1796686604256-audit-purge';
 import { SignInAttempts1796686776483 } from './1796686776483-sign-in-attempts';
 import { AuditTargets1796687069170 } from './1796687069170-audit-targets';
+import { ScheduledJobs1796693938376 } from './1796693938376-scheduled-jobs';
 /** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
 export const MIGRATIONS: (new () => object)[] = [
   Foundation1795709585287,
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AuditPurge1796686604256,
   SignInAttempts1796686776483,
   AuditTargets1796687069170,
+  ScheduledJobs1796693938376,
 ];

@@ -1,6 +1,7 @@
 import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { MIN_PASSWORD_LENGTH } from '@passerelle/shared/domain';
+import { UNAVAILABLE_MESSAGE } from '../../ui/api-error';
 import { tooManyAttemptsMessage } from '../login-errors';
 
 export interface ActivationValues {
@@ -39,6 +40,7 @@ export const ACTIVATION_MESSAGES = {
   invalid:
     'Identifiant ou code d’activation incorrect, ou code expiré. Vérifiez le code, ou demandez-en un nouveau à la coordination de la CCLO.',
   unreachable: 'Le serveur Passerelle ne répond pas. Vérifiez votre connexion au réseau, puis réessayez.',
+  unavailable: UNAVAILABLE_MESSAGE,
   unexpected: 'L’activation a échoué à cause d’une erreur inattendue. Réessayez dans quelques instants.',
 } as const;
 
@@ -54,9 +56,10 @@ export function activationErrorMessage(error: unknown): string {
       return tooManyAttemptsMessage(error);
     case 0:
     case HttpStatusCode.BadGateway:
-    case HttpStatusCode.ServiceUnavailable:
     case HttpStatusCode.GatewayTimeout:
       return ACTIVATION_MESSAGES.unreachable;
+    case HttpStatusCode.ServiceUnavailable:
+      return ACTIVATION_MESSAGES.unavailable;
     default:
       return ACTIVATION_MESSAGES.unexpected;
   }

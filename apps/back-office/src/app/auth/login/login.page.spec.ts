@@ -70,7 +70,8 @@ describe('LoginPage', () => {
   it.each([
     [401, 'Identifiant ou mot de passe incorrect.'],
     [429, 'Trop de tentatives. Réessayez dans quelques minutes.'],
-    [503, 'Le serveur Passerelle ne répond pas.'],
+    [503, 'Passerelle est momentanément indisponible. Réessayez dans quelques instants.'],
+    [502, 'Le serveur Passerelle ne répond pas.'],
     [500, 'erreur inattendue'],
   ])('explains a %i in French', async (status, message) => {
     const { harness, page, http } = await openLoginPage();
@@ -150,9 +151,9 @@ describe('LoginPage', () => {
 
   it('tells why the session ended after inactivity', async () => {
     const { harness, http } = await openLoginPage('/ailleurs');
-    sessionStorage.setItem('passerelle.refreshToken', 'refresh-1');
-    await TestBed.inject(AuthService).logout('idle');
+    const loggedOut = TestBed.inject(AuthService).logout('idle');
     http.expectOne('/api/auth/logout').flush(null);
+    await loggedOut;
     harness.detectChanges();
     expect(
       (harness.routeNativeElement as HTMLElement).querySelector('[role="status"]')?.textContent,

@@ -230,6 +230,38 @@ describe('DocumentsSection', () => {
     expect(text(host)).not.toContain(API_ENGLISH);
   });
 
+  it.each([
+    [
+      410,
+      'Gone',
+      "Le contenu de cette pièce est introuvable dans le stockage. L'administrateur de Passerelle a été alerté ; il pourra la restaurer depuis une sauvegarde. Sinon, demandez la pièce à nouveau.",
+    ],
+    [
+      503,
+      'Service Unavailable',
+      "Le stockage des pièces ne répond pas pour l'instant. Réessayez dans quelques instants.",
+    ],
+  ])(
+    'when a download answers %i, says what happened and what to do, in French',
+    async (status, statusText, message) => {
+      const { host, http } = await openSection(aUser('SOCIAL_WORKER'));
+      await expand(host, http, [aDocument()]);
+      await click(host, 'Télécharger');
+      const request = http.expectOne({ method: 'GET', url: '/api/documents/d1/content' });
+      request.flush(
+        new Blob([JSON.stringify({ statusCode: status, error: statusText, message: API_ENGLISH })]),
+        {
+          status,
+          statusText,
+        },
+      );
+      await settle();
+      const article = host.querySelector('ul.documents article');
+      expect(text(article?.querySelector('[role="alert"]'))).toBe(message);
+      expect(text(host)).not.toContain(API_ENGLISH);
+    },
+  );
+
   it('says when the documents cannot be loaded, and says there are none when so', async () => {
     const { host, http } = await openSection(aUser('INFO_POINT_AGENT'));
     await expand(host, http, null);

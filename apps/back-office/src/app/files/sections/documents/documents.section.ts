@@ -32,6 +32,9 @@ const DOWNLOAD_WORDING = {
     404: "Cette pièce n'existe plus ou ne vous est pas accessible.",
     // The API's 409 on a download: the document's encryption key was retired without being kept.
     409: "Cette pièce ne peut pas être ouverte : la clé qui la chiffre n'est plus configurée sur le serveur. Prévenez l'administrateur de Passerelle.",
+    // The API's 410: the record is there, its stored content is gone or damaged (an alert is logged).
+    410: "Le contenu de cette pièce est introuvable dans le stockage. L'administrateur de Passerelle a été alerté ; il pourra la restaurer depuis une sauvegarde. Sinon, demandez la pièce à nouveau.",
+    503: "Le stockage des pièces ne répond pas pour l'instant. Réessayez dans quelques instants.",
   },
 };
 

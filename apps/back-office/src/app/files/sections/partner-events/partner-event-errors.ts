@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ApiError } from '@passerelle/shared/domain';
+import { UNAVAILABLE_MESSAGE } from '../../../ui/api-error';
 import { STALE_FILE_MESSAGE, type WriteFailure } from '../../write-outcome';
 
 const MESSAGES: Record<number, string> = {
@@ -9,6 +10,7 @@ const MESSAGES: Record<number, string> = {
   404: 'Ce dossier n’existe pas ou ne vous est plus accessible.',
   409: 'La demande est radiée, ou pas encore enregistrée pour un bail : l’événement n’a pas été enregistré.',
   428: 'La version du dossier manque : rechargez la page.',
+  503: UNAVAILABLE_MESSAGE,
 };
 
 const FIELD_MESSAGES: Record<string, string> = {

@@ -23,6 +23,9 @@ describe('caseworkFailureOf', () => {
     expect(caseworkFailureOf(answer(415)).message).toBe("Ce type de fichier n'est pas accepté.");
     expect(caseworkFailureOf(answer(0)).message).toContain('Le serveur ne répond pas');
     expect(caseworkFailureOf(answer(503)).message).toBe(
+      'Passerelle est momentanément indisponible. Réessayez dans quelques instants.',
+    );
+    expect(caseworkFailureOf(answer(500)).message).toBe(
       'Le serveur a rencontré une erreur. Réessayez dans un instant.',
     );
     expect(caseworkFailureOf(new Error('boom')).kind).toBe('refused');

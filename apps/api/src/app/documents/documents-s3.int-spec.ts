@@ -1,0 +1,3 @@
+import { describeDocuments } from './documents.suite';
+
+describeDocuments('s3');
