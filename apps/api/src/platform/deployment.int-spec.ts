@@ -54,7 +54,9 @@ describe('docker/compose.yml', () => {
       expect(api.networks).toEqual(['default', 'proxy']);
       expect(api.environment?.['PASSERELLE_MODE']).toBe('production');
     }
-    const others = services.filter(([name, service]) => name !== 'proxy' && service.image !== 'passerelle-api');
+    const others = services.filter(
+      ([name, service]) => name !== 'proxy' && service.image !== 'passerelle-api',
+    );
     expect(others.map(([name]) => name)).toContain('postgres');
     expect(others.filter(([, service]) => service.networks?.includes('proxy'))).toEqual([]);
   });
