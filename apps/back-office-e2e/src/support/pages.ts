@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { type ConsoleMessage, expect, type Page, type TestInfo } from '@playwright/test';
 import type { LoginResponse } from '@passerelle/shared/domain';
 
 /** A named, full-page screenshot kept with the test's artifacts. */
@@ -47,6 +47,13 @@ export function loginForm(page: Page) {
 
 /** Signs in through the form; answers what the API said about the user. */
 export async function signIn(page: Page, username: string, password: string): Promise<LoginResponse> {
+  const problems: string[] = [];
+  const onConsole = (message: ConsoleMessage): void => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  };
+  const onError = (error: Error): void => void problems.push(`${error.name}: ${error.message}`);
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
   if (!page.url().includes('/connexion')) await page.goto('/connexion');
   const form = loginForm(page);
   await form.username.fill(username);
@@ -68,7 +75,20 @@ export async function signIn(page: Page, username: string, password: string): Pr
   } finally {
     await page.unroute(pattern);
   }
-  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Connexion');
+  try {
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Connexion');
+  } catch (error) {
+    // Still on the login page after a 200: say where the page is and what it shows, for the report.
+    const alerts = await page.getByRole('alert').allInnerTexts();
+    const status = await page.getByRole('status').allInnerTexts();
+    throw new Error(
+      `${username} signed in (200) but the page stays at ${page.url()}; alerts: ${JSON.stringify(alerts)}; status: ${JSON.stringify(status)}; console: ${JSON.stringify(problems)}`,
+      { cause: error },
+    );
+  } finally {
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
+  }
   return answer?.body as LoginResponse;
 }
 
