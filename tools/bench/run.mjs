@@ -4,7 +4,7 @@
 //
 //   node tools/bench/run.mjs [--data-dir tmp/bench-data | --database-url URL] [--duration 20] [--rounds 4]
 //        [--warmup 3] [--clients 1,4,20] [--scenarios search,detail,create,update] [--seed 7]
-//        [--bare-statements all|main] [--workers 1] [--tcp] [--cpu-profile DIR]
+//        [--bare-statements all|main] [--workers 1] [--tcp] [--cpu-profile DIR] [--api-b PATH]
 //
 // Everything stays on 127.0.0.1; every loop is bounded in time and in count.
 import { spawn } from 'node:child_process';
@@ -45,6 +45,7 @@ function options() {
       workers: { type: 'string', default: '1' },
       tcp: { type: 'boolean', default: false },
       'cpu-profile': { type: 'string' },
+      'api-b': { type: 'string' },
     },
   });
   const duration = Number(values.duration);
@@ -66,6 +67,7 @@ function options() {
     workers,
     tcp: values.tcp,
     cpuProfile: values['cpu-profile'] ? resolve(values['cpu-profile']) : undefined,
+    apiB: values['api-b'] ? resolve(values['api-b']) : undefined,
     bareStatements,
     dataDir: resolve(values['data-dir']),
     databaseUrl: values['database-url'],
@@ -520,25 +522,36 @@ async function main() {
     }
     say(`prewarmed ${Math.round((warmed * 8) / 1024)} MB into shared buffers`);
 
-    const apiPort = await freePort();
+    const backOffice = join(root, 'dist/apps/back-office/browser');
+    const startApi = async (name, main, args = []) => {
+      const port = await freePort();
+      const proc = startProcess(name, [...args, '--enable-source-maps', main], {
+        ...process.env,
+        DATABASE_URL: roles.runtime,
+        ...(roles.owner ? { MIGRATION_DATABASE_URL: roles.owner } : {}),
+        PASSERELLE_MODE: 'demo',
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: join(root, 'tmp/bench-api-data'),
+        ACCESS_TOKEN_TTL_SECONDS: '3600',
+        NODE_ENV: 'production',
+        API_WORKERS: String(opts.workers),
+        // Served as in production (its middlewares are on every request's way), from one place
+        // whichever build runs (--api-b).
+        ...(existsSync(join(backOffice, 'index.html')) ? { BACK_OFFICE_DIR: backOffice } : {}),
+      });
+      cleanups.push(() => proc.stop());
+      return { proc, port };
+    };
     const profile = opts.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfile}`] : [];
-    const api = startProcess('API', [...profile, '--enable-source-maps', API_MAIN], {
-      ...process.env,
-      DATABASE_URL: roles.runtime,
-      ...(roles.owner ? { MIGRATION_DATABASE_URL: roles.owner } : {}),
-      PASSERELLE_MODE: 'demo',
-      LOG_LEVEL: 'warn',
-      PORT: String(apiPort),
-      HOST: '127.0.0.1',
-      DATA_DIR: join(root, 'tmp/bench-api-data'),
-      ACCESS_TOKEN_TTL_SECONDS: '3600',
-      NODE_ENV: 'production',
-      API_WORKERS: String(opts.workers),
-    });
-    cleanups.push(() => api.stop());
+    const { proc: api, port: apiPort } = await startApi('API', API_MAIN, profile);
     // The API migrates the database first (a migration that backfills a million files takes
     // minutes) and gives the runtime role its grants, which the bare server needs too.
     await waitForHealth(api, apiPort, '/api/health', 15 * 60_000);
+    // Another build of the API, measured in the same rounds (an A/B of a change).
+    const apiB = opts.apiB ? await startApi('API-B', opts.apiB) : null;
+    if (apiB) await waitForHealth(apiB.proc, apiB.port, '/api/health', 5 * 60_000);
     const barePort = await freePort();
     const bare = startProcess('bare server', [join(root, 'tools/bench/bare-server.mjs')], {
       ...process.env,
@@ -571,6 +584,7 @@ async function main() {
       for (const [name, port] of [
         ['API', apiPort],
         ['bare', barePort],
+        ...(apiB ? [['API-B', apiB.port]] : []),
       ]) {
         const request = work[scenario].request(0);
         const answer = await send(new Agent(), port, request, accessToken);
@@ -582,15 +596,18 @@ async function main() {
       }
     }
 
-    // Side by side: each measurement is cut in rounds that alternate the two servers (bare first,
-    // then API first…), so that both see the same moments of a shared, drifting machine. Both
-    // walk the same list of requests from the same place.
+    // Side by side: each measurement is cut in rounds that alternate the servers (bare first, then
+    // the API first…), so that all see the same moments of a shared, drifting machine. Each walks
+    // the same list of requests from the same place.
     const results = [];
     for (const scenario of opts.scenarios) {
       for (const clients of opts.clients) {
         const servers = [
           { name: 'bare', port: barePort, pid: bare.child.pid, slices: [], next: 0 },
           { name: 'API', port: apiPort, pid: api.child.pid, slices: [], next: 0 },
+          ...(apiB
+            ? [{ name: 'API-B', port: apiB.port, pid: apiB.proc.child.pid, slices: [], next: 0 }]
+            : []),
         ];
         const drives = (server, seconds) =>
           drive({
@@ -630,6 +647,7 @@ async function main() {
     print(
       `processes: ${opts.workers} for the API (API_WORKERS) and ${opts.workers} for the bare server; database over ${url.includes('?host=') ? 'its Unix socket' : 'TCP'}`,
     );
+    if (apiB) print(`API: ${API_MAIN}; API-B: ${opts.apiB} (checks below: API only)`);
     print(
       'scenario  clients  server     req/s   p50 ms   p95 ms   p99 ms  requests  failures   API/bare  CPU ms/req',
     );
@@ -637,7 +655,7 @@ async function main() {
       const bare = results.find(
         (r) => r.scenario === row.scenario && r.clients === row.clients && r.name === 'bare',
       );
-      const ratio = row.name === 'API' && bare?.rps ? (row.rps / bare.rps).toFixed(2) : '';
+      const ratio = row.name !== 'bare' && bare?.rps ? (row.rps / bare.rps).toFixed(2) : '';
       print(
         `${row.scenario.padEnd(9)} ${String(row.clients).padStart(7)}  ${row.name.padEnd(6)} ${row.rps.toFixed(0).padStart(8)} ${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.p99)} ${String(row.requests).padStart(9)}  ${(row.failures || '-').padStart(8)}  ${ratio.padStart(9)}  ${(Number.isFinite(row.cpuPerRequest) ? row.cpuPerRequest.toFixed(2) : '-').padStart(10)}`,
       );
