@@ -20,5 +20,7 @@ COPY --from=build /src/dist/apps/back-office ./back-office
 RUN mkdir -p /var/lib/passerelle && chown node:node /var/lib/passerelle
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=15s --timeout=3s --start-period=30s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Over HTTPS when the API serves it itself (TLS_CERT_FILE): its own certificate names the public
+# host, not 127.0.0.1, so this one loopback check does not verify it. /api/health answers plain HTTP.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s CMD node -e "require(process.env.TLS_CERT_FILE?'https':'http').get({host:'127.0.0.1',port:process.env.PORT,path:'/api/health',rejectUnauthorized:false},r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"
 CMD ["node", "--enable-source-maps", "api/main.js"]

@@ -3,6 +3,8 @@
 // the back office on the same port. Ctrl-C stops everything, PostgreSQL included; a PostgreSQL that
 // dies meanwhile is started again (the API answers 503 until it is back).
 import { spawn } from 'node:child_process';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +16,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const startedAt = Date.now();
 const env = { ...process.env };
 env.PASSERELLE_MODE ??= 'demo';
+// A person at a terminal reads the demo's log: one short line per event. Production: JSON lines.
+if (env.PASSERELLE_MODE === 'demo') env.LOG_FORMAT ??= 'pretty';
 env.PORT ??= '3000';
 env.DATA_DIR = resolve(root, env.DATA_DIR ?? '.data');
 env.NX_DAEMON = 'false';
@@ -80,8 +84,11 @@ async function build() {
       '--parallel=2',
       '--outputStyle=stream-without-prefixes',
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    // Types are checked by the typecheck targets (CI runs them), not by the back office's build
+    // here, as for the API's (apps/api/webpack.config.js): the check was a fifth of its time.
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, NG_BUILD_TYPE_CHECK: '0' } },
   );
+  say(`API and back office built at ${seconds()}`);
 }
 
 // The embedded PostgreSQL, once asked for (a promise of it: a stop during its start still stops it).
@@ -133,15 +140,18 @@ try {
             void shutdown(1);
           },
         },
-      );
+      ).then((pg) => {
+        // Each step says when it is done: a slow start shows where its time went.
+        say(
+          `embedded PostgreSQL 17 ready at ${seconds()} on 127.0.0.1:${pg.port}${pg.socketUrl ? ' and its Unix socket' : ''} (data in ${pg.pgdata})`,
+        );
+        return pg;
+      });
   const [pg] = await Promise.all([postgres, build()]);
   if (pg) {
     // Two roles, as in production: the API serves as the runtime role and migrates as the owner.
     env.DATABASE_URL = pg.runtime.socketUrl ?? pg.runtime.url;
     env.MIGRATION_DATABASE_URL = pg.owner.socketUrl ?? pg.owner.url;
-    say(
-      `embedded PostgreSQL 17 ready on 127.0.0.1:${pg.port}${pg.socketUrl ? ' and its Unix socket' : ''} (data in ${pg.pgdata})`,
-    );
   }
   // Stopped while starting: shutdown() stops PostgreSQL, then exits.
   if (stopping) await new Promise(() => undefined);
@@ -156,17 +166,27 @@ try {
       void shutdown(code ?? 1);
     }
   });
-  const url = `http://localhost:${env.PORT}`;
+  // With TLS_CERT_FILE the API serves HTTPS itself, with a certificate for its public name, which
+  // this probe of localhost does not check.
+  const tls = Boolean(env.TLS_CERT_FILE);
+  const url = `${tls ? 'https' : 'http'}://localhost:${env.PORT}`;
+  const answers = (path) =>
+    new Promise((resolveProbe) =>
+      (tls ? httpsGet : httpGet)(`${url}${path}`, { rejectUnauthorized: false }, (response) => {
+        response.resume();
+        resolveProbe(response.statusCode === 200);
+      }).on('error', () => resolveProbe(false)),
+    );
   for (let i = 0; i < 600 && !stopping; i++) {
     try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) {
+      if (await answers('/api/health')) {
         // The API documentation is off in production unless API_DOCS=true: name it only when served.
-        const docs = await fetch(`${url}/api/docs-json`).then(
-          (answer) => answer.ok,
-          () => false,
-        );
+        const docs = await answers('/api/docs-json');
         say(`ready in ${seconds()}: ${url}${docs ? `  (API documentation: ${url}/api/docs)` : ''}`);
+        if (env.PASSERELLE_MODE === 'production' && !tls)
+          say(
+            'production answers only what came through TLS: a proxy that TRUST_PROXY names in front (README, « Deployment »), or TLS_CERT_FILE and TLS_KEY_FILE',
+          );
         if (env.PASSERELLE_MODE === 'demo') {
           say(
             `demo accounts: mourenx.agent, orthez.accueil, orthez.ts, sdsei.ts, lagor.relais, monein.relais,`,

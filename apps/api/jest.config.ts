@@ -1,11 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The tests run the code as the build compiles it: one .swcrc for both (webpack.config.js).
 const swc = {
+  ...(JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8')) as object),
   swcrc: false,
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
-    keepClassNames: true,
-  },
   sourceMaps: 'inline',
 };
 

@@ -16,10 +16,12 @@ esac
 cd "/backups/$name"
 sha256sum --check --quiet SHA256SUMS
 
-if (exec 3<>/dev/tcp/api/3000) 2>/dev/null; then
-  echo "The API answers: stop it first (docker compose -f docker/compose.yml stop api), then restore." >&2
-  exit 1
-fi
+for api in api-1 api-2; do
+  if (exec 3<>"/dev/tcp/$api/3000") 2>/dev/null; then
+    echo "$api answers: stop the API first (docker compose -f docker/compose.yml stop api-1 api-2), then restore." >&2
+    exit 1
+  fi
+done
 export PGPASSWORD="$POSTGRES_PASSWORD"
 connected=$(psql --username=postgres --dbname=postgres --tuples-only --no-align --command \
   "SELECT count(*) FROM pg_stat_activity WHERE datname = 'passerelle' AND usename <> 'postgres'")
@@ -46,4 +48,4 @@ if [ -d /var/lib/passerelle/documents ]; then
 fi
 tar -C /var/lib/passerelle -xf documents.tar
 echo "Restored $name (the database replaced is kept as $before, the documents as documents.before-restore):"
-echo "start the API again (docker compose -f docker/compose.yml start api)."
+echo "start the API again (docker compose -f docker/compose.yml start api-1 api-2)."

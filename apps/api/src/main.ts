@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { type AppConfig, ConfigError, StartRefused, loadConfig } from '@api/platform/config/config';
 import { createApp } from '@api/platform/create-app';
 import { safeErrorMessage } from '@api/platform/logging/error-serializer';
+import { prettyLog } from '@api/platform/logging/logging.module';
 import { startWorkers } from '@api/platform/workers';
 import { SHUTDOWN_GRACE_MS, shutDown } from '@api/platform/shutdown';
 import { prepareDatabase } from '@api/app/database-setup';
 
-const writeLog = (entry: object): void => {
+let writeLog = (entry: object): void => {
   process.stdout.write(`${JSON.stringify({ time: Date.now(), ...entry })}\n`);
 };
 
@@ -54,6 +55,10 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  if (config.logFormat === 'pretty') {
+    const pretty = prettyLog();
+    writeLog = (entry) => pretty.entry({ time: Date.now(), ...entry });
   }
   // A worker of API_WORKERS > 1: the primary has prepared the database.
   if (cluster.isWorker) return listen(config);

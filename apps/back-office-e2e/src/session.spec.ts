@@ -1,3 +1,4 @@
+import { REFRESH_COOKIE } from '@passerelle/shared/domain';
 import { expect, test } from './support/fixtures';
 import { DEMO_PASSWORD } from './support/accounts';
 import { expectAccessible, loginForm, sideNavigation, signIn, snap } from './support/pages';
@@ -61,21 +62,26 @@ test.describe('session', () => {
     await snap(page, testInfo, '01-idle-logout');
   });
 
-  test('logout ends the session here and on the server', async ({ page, request }, testInfo) => {
+  test('logout ends the session here and on the server', async ({ page, request, baseURL }, testInfo) => {
     await signIn(page, 'cclo.coordination', DEMO_PASSWORD);
-    const refreshToken = await page.evaluate(() => sessionStorage.getItem('passerelle.refreshToken'));
-    expect(refreshToken).toBeTruthy();
+    // The refresh token is an HttpOnly cookie for /api/auth: no script of the page can read it.
+    const cookie = (await page.context().cookies()).find((c) => c.name === REFRESH_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
 
     const revoked = page.waitForResponse((response) => response.url().endsWith('/api/auth/logout'));
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     expect((await revoked).status()).toBe(204);
     await expect(page).toHaveURL(/\/connexion$/);
     await expect(loginForm(page).submit).toBeVisible();
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect((await page.context().cookies()).some((c) => c.name === REFRESH_COOKIE)).toBe(false);
     await snap(page, testInfo, '01-logged-out');
 
     // The old refresh token no longer opens a session.
-    const reuse = await request.post('/api/auth/refresh', { data: { refreshToken } });
+    const reuse = await request.post('/api/auth/refresh', {
+      headers: { cookie: `${REFRESH_COOKIE}=${cookie?.value ?? ''}`, origin: baseURL ?? '' },
+    });
     expect(reuse.status()).toBe(401);
 
     for (const url of ['/', '/dossiers', '/administration/utilisateurs']) {

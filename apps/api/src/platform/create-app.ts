@@ -5,6 +5,7 @@ import type { AppConfig } from './config/config';
 import { serveBackOffice } from './http/back-office';
 import { bodyParsers } from './http/body-parsers';
 import { setupOpenApi } from './http/openapi';
+import { requireTls } from './http/require-tls';
 import { noStore, securityHeaders } from './http/security-headers';
 import { AppLogger } from './logging/app-logger';
 import { ROOT_LOGGER } from './logging/logging.module';
@@ -20,6 +21,8 @@ export async function createApp(
     bufferLogs: true,
     bodyParser: false,
     abortOnError: false,
+    // TLS_CERT_FILE and TLS_KEY_FILE: the API serves HTTPS itself, with no proxy in front.
+    ...(config.tls ? { httpsOptions: { cert: config.tls.cert, key: config.tls.key } } : {}),
   });
   app.useLogger(app.get(AppLogger));
   // A hop count or the proxies' addresses (config.ts): only they may name the client.
@@ -40,7 +43,7 @@ export async function createApp(
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],
-          // Town halls may reach an instance over plain HTTP on their network: do not force https.
+          // Demo mode serves plain HTTP on localhost; production refuses it (requireTls) instead.
           upgradeInsecureRequests: null,
         },
       },
@@ -49,6 +52,8 @@ export async function createApp(
     }),
   );
   app.use(noStore);
+  // Production refuses what did not come through TLS (the refusal is logged, and carries the headers).
+  if (config.mode === 'production') app.use(requireTls);
   // Counts the requests in flight, and refuses new ones once stopping (main.ts, shutdown.ts).
   app.use(app.get(RequestDrain).middleware);
   app.use(...bodyParsers(config.bodyLimitBytes));

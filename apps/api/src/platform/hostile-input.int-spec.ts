@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import type { ApplicantFileView, LoginResponse } from '@passerelle/shared/domain';
 import { DEMO_TOKEN_SECRET } from '@api/platform/config/config';
-import { type TestApp, DEMO_PASSWORD, startTestApp } from '@api/testing/test-app';
+import { type SignedIn, type TestApp, DEMO_PASSWORD, startTestApp } from '@api/testing/test-app';
 import { createFile, minimalFile, registeredFile, registrableFile } from '@api/testing/builders';
 import { DEMO_ACCOUNTS } from '@api/app/identity/identity.seed';
 import { type RouteDeclaration, listRoutes } from '@api/app/access/routes';
@@ -977,7 +977,7 @@ function jwt(
     .digest('base64url')}`;
 }
 
-function brokenCredentials(live: LoginResponse, other: LoginResponse): Caller[] {
+function brokenCredentials(live: SignedIn, other: LoginResponse): Caller[] {
   const claims = JSON.parse(Buffer.from(live.accessToken.split('.')[1]!, 'base64url').toString()) as {
     sub: string;
     sid: string;
@@ -1227,7 +1227,7 @@ describe('hostile input: generated malformed requests on every route', () => {
   let t: TestApp;
   let port: number;
   let ctx: Context;
-  const sessions = new Map<string, LoginResponse>();
+  const sessions = new Map<string, SignedIn>();
   let brokenCallers: Caller[];
   let sentinel: { id: string; etag: string | null; body: string };
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import type { LoginResponse } from '@passerelle/shared/domain';
+import { type LoginResponse, REFRESH_COOKIE } from '@passerelle/shared/domain';
+import { refreshCookieOf } from '@api/testing/test-app';
 import {
   type TestBucket,
   type TestDatabase,
@@ -84,18 +85,23 @@ describe('two instances, one database, one bucket', () => {
     expect(me.status).toBe(200);
     expect(me.body.username).toBe('mourenx.agent');
 
+    // The back office refreshes with its cookie, from its own page (as seen by the instance it reaches).
+    const cookie = (instance: ApiProcess, token: string | null) => ({
+      cookie: `${REFRESH_COOKIE}=${token ?? ''}`,
+      origin: instance.baseUrl,
+    });
     const refreshed = await call<LoginResponse>(b, 'POST', '/api/auth/refresh', {
-      body: { refreshToken: signedIn.body.refreshToken },
+      headers: cookie(b, refreshCookieOf(signedIn.headers)),
     });
     expect(refreshed.status).toBe(200);
     // The token A handed out was used on B: A refuses it now.
     const reused = await call(a, 'POST', '/api/auth/refresh', {
-      body: { refreshToken: signedIn.body.refreshToken },
+      headers: cookie(a, refreshCookieOf(signedIn.headers)),
     });
     expect(reused.status).toBe(401);
     // A sign-out on A ends the session on B at once.
     expect(
-      (await call(a, 'POST', '/api/auth/logout', { body: { refreshToken: refreshed.body.refreshToken } }))
+      (await call(a, 'POST', '/api/auth/logout', { headers: cookie(a, refreshCookieOf(refreshed.headers)) }))
         .status,
     ).toBe(204);
     expect((await call(b, 'GET', '/api/auth/me', { token: refreshed.body.accessToken })).status).toBe(401);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { LoginResponse } from '@passerelle/shared/domain';
+import { type LoginResponse, REFRESH_COOKIE } from '@passerelle/shared/domain';
 import { type TestDatabase, createTestDatabase } from '@passerelle/testing';
 import { type AppConfig, DEMO_DOCUMENTS_KEY, DEMO_TOKEN_SECRET } from '@api/platform/config/config';
 import { createApp } from '@api/platform/create-app';
@@ -60,6 +60,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     firstCoordinator: null,
     // TEST_LOG_LEVEL=error shows the server's errors while debugging a test.
     logLevel: (process.env['TEST_LOG_LEVEL'] as AppConfig['logLevel'] | undefined) ?? 'silent',
+    logFormat: 'json',
     trustProxy: false,
     bodyLimitBytes: 1_048_576,
     documentsKey: Buffer.from(DEMO_DOCUMENTS_KEY, 'base64'),
@@ -67,6 +68,8 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     documentsStorage: { kind: 'disk' },
     workers: 1,
     apiDocs: true,
+    tls: null,
+    publicUrl: null,
     ...overrides,
   };
 }
@@ -85,6 +88,19 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** A sign-in as a test sees it: the answer's body, and the refresh token its cookie carried. */
+export type SignedIn = LoginResponse & { refreshToken: string };
+
+/** The refresh token a sign-in or refresh answer set in its cookie, or null. */
+export function refreshCookieOf(headers: Headers): string | null {
+  for (const cookie of headers.getSetCookie()) {
+    const [pair = ''] = cookie.split(';');
+    const [name, value] = pair.split('=');
+    if (name === REFRESH_COOKIE) return value ? decodeURIComponent(value) : null;
+  }
+  return null;
+}
+
 export interface TestApp {
   app: NestExpressApplication;
   baseUrl: string;
@@ -92,7 +108,9 @@ export interface TestApp {
   dataSource: DataSource;
   request: <T = unknown>(method: string, path: string, options?: RequestOptions) => Promise<TestResponse<T>>;
   /** Signs in a demo account (password `demo`). */
-  login: (username: string) => Promise<LoginResponse>;
+  login: (username: string) => Promise<SignedIn>;
+  /** What the back office sends to refresh or end a session: the refresh cookie, from its own origin. */
+  sessionHeaders: (refreshToken: string) => Record<string, string>;
   /** The application's clock: tests move « now » and « today » (Europe/Paris). */
   clock: FixedClock;
   /** SQL statements sent so far (compare before and after a request). */
@@ -118,7 +136,7 @@ export async function startTestApp(
   const app = await createApp(config, { clock, queryCounter: queries, logDestination });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const baseUrl = `${config.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`;
 
   const request = async <T>(
     method: string,
@@ -139,13 +157,17 @@ export async function startTestApp(
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   };
 
-  const login = async (username: string): Promise<LoginResponse> => {
+  const login = async (username: string): Promise<SignedIn> => {
     const response = await request<LoginResponse>('POST', '/api/auth/login', {
       body: { username, password: DEMO_PASSWORD },
     });
     if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${response.text}`);
-    return response.body;
+    return { ...response.body, refreshToken: refreshCookieOf(response.headers) ?? '' };
   };
+  const sessionHeaders = (refreshToken: string): Record<string, string> => ({
+    cookie: `${REFRESH_COOKIE}=${encodeURIComponent(refreshToken)}`,
+    origin: baseUrl,
+  });
 
   return {
     app,
@@ -154,6 +176,7 @@ export async function startTestApp(
     dataSource: app.get<DataSource>(getDataSourceToken()),
     request,
     login,
+    sessionHeaders,
     clock,
     queries,
     close: async () => {

@@ -10,7 +10,6 @@ import { aLoginResponse, aUser } from '../testing/users';
 import { APP_ROUTES } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
 import { CLOCK } from './auth/clock';
-import { REFRESH_TOKEN_KEY } from './auth/session-storage';
 import { principalOf } from './auth/auth.service';
 import { NAV_ITEMS } from './shell/navigation';
 import { PasserelleTitleStrategy } from './title-strategy';
@@ -32,9 +31,8 @@ async function boot() {
   };
 }
 
-/** Navigates after a reload: the session comes back from the refresh token in sessionStorage. */
+/** Navigates after a reload: the session comes back from the refresh cookie. */
 async function openAsReloaded(user: CurrentUser, url: string) {
-  sessionStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
   const context = await boot();
   const navigation = context.harness.navigateByUrl(url);
   await flushRefresh(context.http, user);
@@ -55,6 +53,23 @@ async function flushRefresh(http: HttpTestingController, user: CurrentUser) {
   throw new Error('No refresh request');
 }
 
+async function flushRefreshRefused(http: HttpTestingController) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const pending = http.match('/api/auth/refresh');
+    if (pending.length > 0) {
+      pending.forEach((request) =>
+        request.flush(
+          { statusCode: 401, error: 'Unauthorized', message: 'Session ended' },
+          { status: 401, statusText: 'Unauthorized' },
+        ),
+      );
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('No refresh request');
+}
+
 function heading(harness: RouterTestingHarness): string | undefined {
   return harness.routeNativeElement?.ownerDocument.querySelector('h1')?.textContent?.trim();
 }
@@ -63,8 +78,11 @@ describe('routes', () => {
   beforeEach(() => sessionStorage.clear());
 
   it('sends a visitor without a session to the login page, remembering the way back', async () => {
-    const { harness, router } = await boot();
-    await harness.navigateByUrl('/dossiers/123');
+    const { harness, router, http } = await boot();
+    const navigation = harness.navigateByUrl('/dossiers/123');
+    // No refresh cookie (or a dead one): the server refuses, once.
+    await flushRefreshRefused(http);
+    await navigation;
     const url = router.parseUrl(router.url);
     expect(url.root.children['primary']?.toString()).toBe('connexion');
     expect(url.queryParams).toEqual({ retour: '/dossiers/123' });

@@ -30,5 +30,5 @@ export function aUser(role: Role, overrides: Partial<CurrentUser> = {}): Current
 }
 
 export function aLoginResponse(n: number, user: CurrentUser = aUser('INFO_POINT_AGENT')): LoginResponse {
-  return { accessToken: `access-${n}`, refreshToken: `refresh-${n}`, user };
+  return { accessToken: `access-${n}`, user };
 }

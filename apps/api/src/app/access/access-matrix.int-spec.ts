@@ -5,7 +5,7 @@ import {
   type Scope,
 } from '@passerelle/shared/domain';
 import type { TestApp } from '@api/testing/test-app';
-import { startTestApp } from '@api/testing/test-app';
+import { refreshCookieOf, startTestApp } from '@api/testing/test-app';
 import { sneNumber } from '@api/testing/builders';
 import { listRoutes } from './routes';
 import {
@@ -211,10 +211,11 @@ const onFile =
     };
   };
 
-const signIn = async (c: CaseContext): Promise<string> => {
+/** A fresh session's refresh cookie, as the back office would send it (cookie and Origin). */
+const signIn = async (c: CaseContext): Promise<Record<string, string>> => {
   const response = await c.fx.t.request('POST', '/api/auth/login', { body: authUser });
   if (response.status !== 200) throw new Error(`login: ${response.status} ${response.text}`);
-  return (response.body as { refreshToken: string }).refreshToken;
+  return c.fx.t.sessionHeaders(refreshCookieOf(response.headers) ?? '');
 };
 
 /** Every route of the application: how to make a valid request against an object, and its success. */
@@ -224,12 +225,12 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /api/auth/refresh': {
     object: 'none',
     success: 200,
-    prepare: async (c) => ({ path: '/api/auth/refresh', body: { refreshToken: await signIn(c) } }),
+    prepare: async (c) => ({ path: '/api/auth/refresh', headers: await signIn(c) }),
   },
   'POST /api/auth/logout': {
     object: 'none',
     success: 204,
-    prepare: async (c) => ({ path: '/api/auth/logout', body: { refreshToken: await signIn(c) } }),
+    prepare: async (c) => ({ path: '/api/auth/logout', headers: await signIn(c) }),
   },
   'POST /api/auth/activate': {
     object: 'none',

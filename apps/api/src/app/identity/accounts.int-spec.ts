@@ -146,7 +146,8 @@ describe('accounts', () => {
       401,
     );
     expect(
-      (await t.request('POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
+      (await t.request('POST', '/api/auth/refresh', { headers: t.sessionHeaders(session.refreshToken) }))
+        .status,
     ).toBe(401);
     expect((await login('sdsei.ts', 'demo')).status).toBe(401);
 

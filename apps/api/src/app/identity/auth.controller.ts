@@ -1,6 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiBearerAuth,
+  ApiCookieAuth,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,8 +14,10 @@ import type { CurrentUser, LoginResponse } from '@passerelle/shared/domain';
 import { Public, RequiresAction } from '@api/app/access/action.decorator';
 import { CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import { type AuthenticatedPrincipal, toCurrentUser } from '@api/app/access/principal';
-import { AuthService } from './auth.service';
-import { CurrentUserResponse, LoginDto, LoginResponseBody, RefreshDto } from './dto/auth.dto';
+import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
+import { AuthService, type IssuedSession } from './auth.service';
+import { CurrentUserResponse, LoginDto, LoginResponseBody } from './dto/auth.dto';
+import { assertOwnOrigin, clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './refresh-cookie';
 import { ActivateAccountDto } from './dto/users.dto';
 import { UsersService } from './users.service';
 
@@ -22,35 +27,69 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The body for the page, the refresh token in its cookie. */
+  private answer(req: Request, res: Response, issued: IssuedSession): LoginResponse {
+    setRefreshCookie(res, req, this.config, issued.refreshToken);
+    return issued.body;
+  }
 
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in: a short-lived access token and a refresh token' })
+  @ApiOperation({
+    summary:
+      'Sign in: a short-lived access token in the body, the refresh token in an HttpOnly cookie (passerelle_refresh, Path=/api/auth)',
+  })
   @ApiOkResponse({ type: LoginResponseBody })
   @ApiUnauthorizedResponse({ description: 'Bad credentials (the same answer for an unknown user)' })
-  login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(body.username, body.password);
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
+    return this.answer(req, res, await this.auth.login(body.username, body.password));
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens (the old one stops working)' })
+  @ApiCookieAuth('refresh')
+  @ApiOperation({
+    summary:
+      'Exchange the refresh cookie for a new access token and a new refresh cookie (the old one stops working); Origin must be Passerelle’s',
+  })
   @ApiOkResponse({ type: LoginResponseBody })
-  @ApiUnauthorizedResponse({ description: 'Unknown, used, expired or revoked refresh token' })
-  refresh(@Body() body: RefreshDto): Promise<LoginResponse> {
-    return this.auth.refresh(body.refreshToken);
+  @ApiUnauthorizedResponse({ description: 'No, unknown, used, expired or revoked refresh token' })
+  @ApiForbiddenResponse({ description: 'Origin is not Passerelle’s' })
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    assertOwnOrigin(req, this.config);
+    const token = refreshTokenOf(req);
+    try {
+      return this.answer(req, res, await this.auth.refresh(token ?? ''));
+    } catch (error) {
+      // A refused token is of no use to the browser any more.
+      clearRefreshCookie(res, req, this.config);
+      throw error;
+    }
   }
 
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session of this refresh token' })
+  @ApiCookieAuth('refresh')
+  @ApiOperation({
+    summary: 'End the session of the refresh cookie, and clear it; Origin must be Passerelle’s',
+  })
   @ApiNoContentResponse({ description: 'Session ended (also when it had already ended)' })
-  async logout(@Body() body: RefreshDto): Promise<void> {
-    await this.auth.logout(body.refreshToken);
+  @ApiForbiddenResponse({ description: 'Origin is not Passerelle’s' })
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    assertOwnOrigin(req, this.config);
+    const token = refreshTokenOf(req);
+    if (token) await this.auth.logout(token);
+    clearRefreshCookie(res, req, this.config);
   }
 
   @Post('activate')

@@ -1,5 +1,6 @@
 import type { ApiError, CurrentUser, LoginResponse } from '@passerelle/shared/domain';
-import { type TestApp, startTestApp } from '@api/testing/test-app';
+import { REFRESH_COOKIE } from '@passerelle/shared/domain';
+import { type TestApp, refreshCookieOf, startTestApp } from '@api/testing/test-app';
 import { DEMO_ACCOUNTS } from './identity.seed';
 
 describe('sign-in and sessions', () => {
@@ -20,7 +21,11 @@ describe('sign-in and sessions', () => {
       });
       expect(response.status).toBe(200);
       expect(response.body.accessToken).toEqual(expect.any(String));
-      expect(response.body.refreshToken).toEqual(expect.any(String));
+      // The refresh token never reaches the page's scripts: only an HttpOnly cookie for /api/auth.
+      expect(response.body).not.toHaveProperty('refreshToken');
+      expect(refreshCookieOf(response.headers)).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+      const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${REFRESH_COOKIE}=`)) ?? '';
+      expect(cookie.split('; ').slice(1).sort()).toEqual(['HttpOnly', 'Path=/api/auth', 'SameSite=Strict']);
       expect(response.body.user).toMatchObject({
         username: account.username,
         displayName: account.displayName,
@@ -77,35 +82,70 @@ describe('sign-in and sessions', () => {
     expect((await t.request('GET', '/api/auth/me', { token: session.accessToken })).status).toBe(200);
   });
 
-  it('rotates the refresh token, and a reused one ends the session', async () => {
+  it('rotates the refresh cookie, and a reused one ends the session', async () => {
     const session = await t.login('sdsei.ts');
     const refreshed = await t.request<LoginResponse>('POST', '/api/auth/refresh', {
-      body: { refreshToken: session.refreshToken },
+      headers: t.sessionHeaders(session.refreshToken),
     });
     expect(refreshed.status).toBe(200);
-    expect(refreshed.body.refreshToken).not.toBe(session.refreshToken);
+    const rotated = refreshCookieOf(refreshed.headers);
+    expect(rotated).not.toBe(session.refreshToken);
     expect(refreshed.body.user.username).toBe('sdsei.ts');
     const reused = await t.request('POST', '/api/auth/refresh', {
-      body: { refreshToken: session.refreshToken },
+      headers: t.sessionHeaders(session.refreshToken),
     });
     expect(reused.status).toBe(401);
+    // A refused token is cleared from the browser.
+    expect(reused.headers.getSetCookie().join()).toMatch(
+      new RegExp(`^${REFRESH_COOKIE}=;.*Expires=Thu, 01 Jan 1970`),
+    );
     // The stolen-token signal closed the session: the newest tokens stop working too.
     expect((await t.request('GET', '/api/auth/me', { token: refreshed.body.accessToken })).status).toBe(401);
-    const again = await t.request('POST', '/api/auth/refresh', {
-      body: { refreshToken: refreshed.body.refreshToken },
-    });
+    const again = await t.request('POST', '/api/auth/refresh', { headers: t.sessionHeaders(rotated ?? '') });
     expect(again.status).toBe(401);
   });
 
-  it('ends the session at logout', async () => {
-    const session = await t.login('office64.bailleur');
-    const logout = await t.request('POST', '/api/auth/logout', {
+  it('refreshes and ends a session only for Passerelle’s own pages (Origin), and only with the cookie', async () => {
+    const session = await t.login('orthez.accueil');
+    const cookie = t.sessionHeaders(session.refreshToken)['cookie'] ?? '';
+    const attempts: Record<string, string>[] = [
+      { cookie },
+      { cookie, origin: 'https://evil.example' },
+      { cookie, origin: 'null' },
+    ];
+    for (const headers of attempts) {
+      for (const path of ['/api/auth/refresh', '/api/auth/logout']) {
+        const refused = await t.request<ApiError>('POST', path, { headers });
+        expect({ path, headers, status: refused.status }).toEqual({ path, headers, status: 403 });
+      }
+    }
+    // Nothing happened to the session: its cookie still works from the right origin.
+    expect((await t.request('GET', '/api/auth/me', { token: session.accessToken })).status).toBe(200);
+    const noCookie = await t.request('POST', '/api/auth/refresh', { headers: { origin: t.baseUrl } });
+    expect(noCookie.status).toBe(401);
+    // A token in the body, as before, is no token: only the cookie counts.
+    const inBody = await t.request('POST', '/api/auth/refresh', {
+      headers: { origin: t.baseUrl },
       body: { refreshToken: session.refreshToken },
     });
+    expect(inBody.status).toBe(401);
+    const ok = await t.request('POST', '/api/auth/refresh', {
+      headers: t.sessionHeaders(session.refreshToken),
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it('ends the session at logout, and clears the cookie', async () => {
+    const session = await t.login('office64.bailleur');
+    const logout = await t.request('POST', '/api/auth/logout', {
+      headers: t.sessionHeaders(session.refreshToken),
+    });
     expect(logout.status).toBe(204);
+    expect(logout.headers.getSetCookie().join()).toMatch(new RegExp(`^${REFRESH_COOKIE}=;`));
     expect((await t.request('GET', '/api/auth/me', { token: session.accessToken })).status).toBe(401);
     expect(
-      (await t.request('POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
+      (await t.request('POST', '/api/auth/refresh', { headers: t.sessionHeaders(session.refreshToken) }))
+        .status,
     ).toBe(401);
   });
 
@@ -132,7 +172,8 @@ describe('sign-in and sessions', () => {
     );
     expect((await t.request('GET', '/api/auth/me', { token: session.accessToken })).status).toBe(401);
     expect(
-      (await t.request('POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
+      (await t.request('POST', '/api/auth/refresh', { headers: t.sessionHeaders(session.refreshToken) }))
+        .status,
     ).toBe(401);
   });
 

@@ -23,6 +23,12 @@ function parseRefreshToken(token: string): { sessionId: string; secret: string }
   return match?.[1] && match[2] ? { sessionId: match[1], secret: match[2] } : null;
 }
 
+/** What a sign-in or a refresh gives: the answer's body, and the refresh token for its cookie. */
+export interface IssuedSession {
+  body: LoginResponse;
+  refreshToken: string;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -38,7 +44,7 @@ export class AuthService {
    * The same 401 for an unknown user, a wrong password and an inactive account. `username` is
    * normalised (LoginDto). The attempt is recorded before the password is checked (SignInLimits).
    */
-  async login(username: string, password: string): Promise<LoginResponse> {
+  async login(username: string, password: string): Promise<IssuedSession> {
     const user = await this.users.findByUsername(username);
     const attempt = await this.limits.reserve(user?.id ?? null, username, requestContext()?.ip);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
@@ -63,7 +69,7 @@ export class AuthService {
   }
 
   /** Rotates the refresh token; a token used twice ends its session (it may have been stolen). */
-  async refresh(refreshToken: string): Promise<LoginResponse> {
+  async refresh(refreshToken: string): Promise<IssuedSession> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw unauthenticated('Invalid refresh token');
     const row = await this.sessions.findLive(parsed.sessionId, this.config.sessionIdleMinutes);
@@ -85,14 +91,16 @@ export class AuthService {
     if (parsed) await this.sessions.revoke(parsed.sessionId);
   }
 
-  private async tokensFor(sessionId: string, secret: string): Promise<LoginResponse> {
+  private async tokensFor(sessionId: string, secret: string): Promise<IssuedSession> {
     const row = await this.sessions.findLive(sessionId, this.config.sessionIdleMinutes);
     if (!row) throw unauthenticated('Session ended');
     const principal = principalFromRow(row);
     return {
-      accessToken: await this.authentication.signAccessToken({ sub: principal.userId, sid: sessionId }),
+      body: {
+        accessToken: await this.authentication.signAccessToken({ sub: principal.userId, sid: sessionId }),
+        user: toCurrentUser(principal),
+      },
       refreshToken: `${sessionId}.${secret}`,
-      user: toCurrentUser(principal),
     };
   }
 }

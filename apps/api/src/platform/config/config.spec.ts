@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import {
   ConfigError,
   DEMO_DOCUMENTS_KEY,
@@ -12,6 +14,7 @@ import {
 } from './config';
 
 const DB = 'postgres://u:p@localhost:5432/db';
+const PUBLIC_URL = 'https://passerelle.example.org';
 // Secrets made for the run: production refuses those the repository writes down.
 const freshSecret = (): string => randomBytes(30).toString('base64url');
 const freshKey = (): string => randomBytes(32).toString('base64');
@@ -29,6 +32,27 @@ describe('loadConfig', () => {
       expect(message).toContain('LOG_LEVEL must be one of');
       expect(message).toContain('TOKEN_SECRET is required in production');
     }
+  });
+
+  it('reads PUBLIC_URL, required in production and https there, without its trailing slash', () => {
+    const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is required in production/);
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://passerelle.example.org/' }).publicUrl).toBe(
+      'https://passerelle.example.org',
+    );
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://example.org/passerelle/' }).publicUrl).toBe(
+      'https://example.org/passerelle',
+    );
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://passerelle.example.org' })).toThrow(
+      /PUBLIC_URL must be an https:\/\/ address in production/,
+    );
+    for (const bad of ['passerelle.example.org', 'ftp://x', 'https://a.org/?x=1', 'https://u:p@a.org'])
+      expect(() => loadConfig({ ...production, PUBLIC_URL: bad })).toThrow(/PUBLIC_URL must be an http/);
+    const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
+    expect(loadConfig(demo).publicUrl).toBeNull();
+    expect(loadConfig({ ...demo, PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe(
+      'http://localhost:3000',
+    );
   });
 
   it('refuses the test mode, which only the test harness may run', () => {
@@ -160,8 +184,28 @@ describe('loadConfig', () => {
       expect(() => trust(bad)).toThrow(/TRUST_PROXY must be false, the number of proxies in front/);
   });
 
-  it('serves the OpenAPI pages outside production, and in production only with API_DOCS=true', () => {
+  it('writes JSON lines unless asked for readable ones, which production refuses', () => {
+    const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
     const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    expect(loadConfig(demo).logFormat).toBe('json');
+    expect(loadConfig({ ...demo, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(loadConfig(production).logFormat).toBe('json');
+    expect(loadConfig({ ...production, LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(() => loadConfig({ ...production, LOG_FORMAT: 'pretty' })).toThrow(
+      /LOG_FORMAT=pretty is for demo mode: production writes JSON lines/,
+    );
+    expect(() => loadConfig({ ...demo, LOG_FORMAT: 'text' })).toThrow(
+      /LOG_FORMAT must be one of json, pretty/,
+    );
+  });
+
+  it('serves the OpenAPI pages outside production, and in production only with API_DOCS=true', () => {
+    const production = {
+      DATABASE_URL: DB,
+      PUBLIC_URL,
+      TOKEN_SECRET: freshSecret(),
+      DOCUMENTS_KEY: freshKey(),
+    };
     expect(loadConfig(production).apiDocs).toBe(false);
     expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
     expect(loadConfig({ DATABASE_URL: DB, PASSERELLE_MODE: 'demo' }).apiDocs).toBe(true);
@@ -175,6 +219,7 @@ describe('loadConfig', () => {
     const [first, second] = [randomBytes(32), randomBytes(32)];
     const production = {
       DATABASE_URL: DB,
+      PUBLIC_URL,
       TOKEN_SECRET: freshSecret(),
       DOCUMENTS_KEY: current.toString('base64'),
     };
@@ -321,7 +366,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the first coordinator, both variables or none', () => {
-    const base = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    const base = { DATABASE_URL: DB, PUBLIC_URL, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
     expect(() => loadConfig({ ...base, FIRST_COORDINATOR_USERNAME: 'admin' })).toThrow(/go together/);
     const config = loadConfig({
       ...base,
@@ -333,5 +378,58 @@ describe('loadConfig', () => {
       password: 'a-long-password',
       displayName: 'Coordination CCLO',
     });
+  });
+
+  it("reads the API's own certificate and key, both or none, and stops the start when they cannot serve", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-tls-'));
+    try {
+      const [pair, other] = await Promise.all(
+        [1, 2].map(() => generate([{ name: 'commonName', value: 'passerelle.test' }], { keyType: 'ec' })),
+      );
+      const files: Record<string, string> = {
+        cert: pair?.cert ?? '',
+        key: pair?.private ?? '',
+        otherKey: other?.private ?? '',
+        notPem: 'not a certificate',
+      };
+      for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+      const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+      const tls = (cert?: string, key?: string) =>
+        loadConfig({
+          ...production,
+          TLS_CERT_FILE: cert && join(dir, cert),
+          TLS_KEY_FILE: key && join(dir, key),
+        }).tls;
+
+      expect(tls()).toBeNull();
+      expect(tls('cert', 'key')).toEqual({
+        cert: Buffer.from(files['cert'] ?? ''),
+        key: Buffer.from(files['key'] ?? ''),
+      });
+      expect(() => tls('cert')).toThrow(/TLS_CERT_FILE and TLS_KEY_FILE go together/);
+      expect(() => tls(undefined, 'key')).toThrow(/TLS_CERT_FILE and TLS_KEY_FILE go together/);
+      expect(() => tls('missing', 'key')).toThrow(
+        `TLS_CERT_FILE cannot be read (ENOENT: ${join(dir, 'missing')})`,
+      );
+      expect(() => tls('cert', 'missing')).toThrow(/TLS_KEY_FILE cannot be read \(ENOENT/);
+      for (const [cert, key] of [
+        ['cert', 'otherKey'],
+        ['notPem', 'key'],
+        ['cert', 'notPem'],
+        ['key', 'cert'],
+      ])
+        expect(() => tls(cert, key)).toThrow(/must be a PEM certificate and its unencrypted private key/);
+      // OpenSSL's reason is said, never the key.
+      let message = '';
+      try {
+        tls('cert', 'otherKey');
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/key values mismatch/);
+      expect(message).not.toContain(files['otherKey']?.split('\n')[1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { createSecureContext } from 'node:tls';
 import { normaliseUsername } from '@passerelle/shared/domain';
 
 /**
@@ -27,6 +29,8 @@ export interface AppConfig {
   demoFileCount: number;
   firstCoordinator: { username: string; password: string; displayName: string } | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** JSON lines (log collectors), or one readable line per event for a person at a terminal (demo only). */
+  logFormat: 'json' | 'pretty';
   /**
    * Express's `trust proxy`: false (the peer is the client), the number of proxies in front, or
    * the proxies' addresses and CIDR ranges. Never `true`: any client could then name its address.
@@ -43,6 +47,14 @@ export interface AppConfig {
   workers: number;
   /** Serve `/api/docs` and `/api/docs-json`: on outside production, off in production unless asked. */
   apiDocs: boolean;
+  /** The API's own HTTPS (TLS_CERT_FILE, TLS_KEY_FILE, PEM), read at start; null: plain HTTP, behind a proxy. */
+  tls: { cert: Buffer; key: Buffer } | null;
+  /**
+   * Where users reach Passerelle (`https://passerelle.cc-lacqorthez.fr`), without a trailing slash:
+   * the only `Origin` allowed to refresh or end a session, and the base of the URLs given to
+   * ProConnect. Null outside production: the request's own origin is then the one allowed.
+   */
+  publicUrl: string | null;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -172,6 +184,30 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     return raw === 'true' || raw === '1';
   };
 
+  const publicUrl = (): string | null => {
+    const raw = read('PUBLIC_URL');
+    if (raw === undefined) {
+      if (mode === 'production')
+        problems.push('PUBLIC_URL is required in production: the https:// address users reach Passerelle at');
+      return null;
+    }
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = null;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+      problems.push(
+        `PUBLIC_URL must be an http:// or https:// address, without query or credentials (got "${raw}")`,
+      );
+      return null;
+    }
+    if (mode === 'production' && url.protocol !== 'https:')
+      problems.push('PUBLIC_URL must be an https:// address in production');
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  };
+
   const trustProxy = (): TrustProxy => {
     const raw = read('TRUST_PROXY');
     if (raw === undefined) return false;
@@ -257,6 +293,46 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     else documentsPreviousKeys.push(key);
   });
 
+  // Read at start, so that a wrong path or a key that is not the certificate's stops the start here.
+  const tls = (): AppConfig['tls'] => {
+    const certFile = read('TLS_CERT_FILE');
+    const keyFile = read('TLS_KEY_FILE');
+    if (certFile === undefined && keyFile === undefined) return null;
+    if (certFile === undefined || keyFile === undefined) {
+      problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together (the certificate and its private key, PEM)');
+      return null;
+    }
+    const file = (name: string, path: string): Buffer | null => {
+      try {
+        return readFileSync(path);
+      } catch (error) {
+        problems.push(
+          `${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${path})`,
+        );
+        return null;
+      }
+    };
+    const cert = file('TLS_CERT_FILE', certFile);
+    const key = file('TLS_KEY_FILE', keyFile);
+    if (!cert || !key) return null;
+    try {
+      createSecureContext({ cert, key });
+    } catch (error) {
+      // OpenSSL's reason (no PEM, key values mismatch…): never a byte of the key.
+      problems.push(
+        `TLS_CERT_FILE and TLS_KEY_FILE must be a PEM certificate and its unencrypted private key (${(error as Error).message})`,
+      );
+      return null;
+    }
+    return { cert, key };
+  };
+
+  const logFormat = oneOf('LOG_FORMAT', ['json', 'pretty'], 'json');
+  if (mode === 'production' && logFormat === 'pretty')
+    problems.push(
+      'LOG_FORMAT=pretty is for demo mode: production writes JSON lines, which log collectors read',
+    );
+
   const documentsStorage = (): DocumentsStorageConfig => {
     if (oneOf('DOCUMENTS_STORAGE', ['disk', 's3'], 'disk') === 'disk') return { kind: 'disk' };
     const endpoint = read('S3_ENDPOINT') ?? null;
@@ -314,6 +390,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
           }
         : null,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat,
     trustProxy: trustProxy(),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     documentsKey,
@@ -321,6 +398,8 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     documentsStorage: documentsStorage(),
     workers: integer('API_WORKERS', 1, 1, 32),
     apiDocs: bool('API_DOCS', mode !== 'production'),
+    tls: tls(),
+    publicUrl: publicUrl(),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -12,7 +12,7 @@ import {
 } from '@passerelle/shared/domain';
 import { Transactions } from '@api/platform/database/transactions';
 import { Jobs } from '@api/platform/jobs';
-import { type TestApp, type TestResponse, startTestApp } from '@api/testing/test-app';
+import { type TestApp, type TestResponse, refreshCookieOf, startTestApp } from '@api/testing/test-app';
 import { createFile } from '@api/testing/builders';
 import { ApplicantFilesRepository } from '@api/app/applicant-files/applicant-files.repository';
 import { EvaluationsRepository } from '@api/app/evaluations/evaluations.repository';
@@ -133,9 +133,11 @@ describe('logs: request lines, without secrets or personal data', () => {
       body: { username: 'logs.verifier', password: PASSWORD },
     });
     expect(login.status).toBe(200);
+    const loginRefresh = refreshCookieOf(login.headers) ?? '';
     const refreshed = await call<LoginResponse>('logs-spec-refresh', 'POST', '/api/auth/refresh', {
-      body: { refreshToken: login.body.refreshToken },
+      headers: t.sessionHeaders(loginRefresh),
     });
+    const refreshedRefresh = refreshCookieOf(refreshed.headers) ?? '';
     expect(refreshed.status).toBe(200);
     const token = refreshed.body.accessToken;
 
@@ -181,7 +183,7 @@ describe('logs: request lines, without secrets or personal data', () => {
     });
     expect(failed.status).toBe(401);
     const loggedOut = await call('logs-spec-logout', 'POST', '/api/auth/logout', {
-      body: { refreshToken: refreshed.body.refreshToken },
+      headers: t.sessionHeaders(refreshedRefresh),
     });
     expect(loggedOut.status).toBe(204);
 
@@ -201,12 +203,16 @@ describe('logs: request lines, without secrets or personal data', () => {
       });
     }
 
-    const tokens = [coordinator.body, login.body, refreshed.body].flatMap((tokens) => [
-      tokens.accessToken,
-      tokens.accessToken.split('.')[2]!,
-      tokens.refreshToken,
-      tokens.refreshToken.split('.')[1]!,
-    ]);
+    const tokens = [
+      ...[coordinator.body, login.body, refreshed.body].flatMap((tokens) => [
+        tokens.accessToken,
+        tokens.accessToken.split('.')[2]!,
+      ]),
+      ...[refreshCookieOf(coordinator.headers) ?? '', loginRefresh, refreshedRefresh].flatMap((token) => [
+        token,
+        token.split('.')[1]!,
+      ]),
+    ];
     const personal = [
       ...Object.values(APPLICANT),
       ...APPLICANT.lastName.split('-'),

@@ -6,8 +6,7 @@ import { provideRouter, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { aLoginResponse, aUser } from '../../testing/users';
 import { authInterceptor } from './auth.interceptor';
-import { AuthService, NoSessionError, safeReturnUrl } from './auth.service';
-import { REFRESH_TOKEN_KEY } from './session-storage';
+import { AuthService, safeReturnUrl } from './auth.service';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class BlankPage {}
@@ -31,10 +30,13 @@ function setUp() {
 }
 
 describe('AuthService', () => {
-  beforeEach(() => sessionStorage.clear());
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
-  it('signs in: access token in memory only, refresh token in sessionStorage, user known', async () => {
+  it('signs in: the access token in memory only, nothing in the page’s storage, the user known', async () => {
     const { auth, http } = setUp();
     const user = auth.login({ username: 'mourenx.agent', password: 'demo' });
     const signedIn = firstValueFrom(user);
@@ -47,10 +49,9 @@ describe('AuthService', () => {
     expect((await signedIn).displayName).toBe('Camille Etcheverry');
     expect(auth.accessToken()).toBe('access-1');
     expect(auth.user()?.role).toBe('INFO_POINT_AGENT');
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-1');
-    // Nothing but the refresh token is written to storage.
-    expect(Object.keys(sessionStorage)).toEqual([REFRESH_TOKEN_KEY]);
-    expect(JSON.stringify({ ...sessionStorage })).not.toContain('access-1');
+    // The refresh token is an HttpOnly cookie the page never holds; nothing is written to storage.
+    expect(Object.keys(sessionStorage)).toEqual([]);
+    expect(Object.keys(localStorage)).toEqual([]);
   });
 
   it('derives the allowed actions from the role and the organisation capabilities', async () => {
@@ -70,88 +71,69 @@ describe('AuthService', () => {
     expect(auth.actions().has('files.list')).toBe(true);
   });
 
-  it('rotates tokens on refresh and always sends the latest refresh token', async () => {
+  it('refreshes with its cookie alone: no token in the body, a new access token each time', async () => {
     const { auth, http } = setUp();
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
 
     const first = firstValueFrom(auth.refresh());
-    const firstCall = http.expectOne('/api/auth/refresh');
-    expect(firstCall.request.body).toEqual({ refreshToken: 'refresh-1' });
+    const firstCall = await expectRefresh(http);
+    expect(firstCall.request.body).toBeNull();
     firstCall.flush(aLoginResponse(2));
     expect(await first).toBe('access-2');
     expect(auth.accessToken()).toBe('access-2');
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2');
 
     const second = firstValueFrom(auth.refresh());
-    const secondCall = http.expectOne('/api/auth/refresh');
-    expect(secondCall.request.body).toEqual({ refreshToken: 'refresh-2' });
-    secondCall.flush(aLoginResponse(3));
+    (await expectRefresh(http)).flush(aLoginResponse(3));
     expect(await second).toBe('access-3');
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-3');
   });
 
   it('shares one in-flight refresh between concurrent callers', async () => {
     const { auth, http } = setUp();
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
-
     const callers = [
       firstValueFrom(auth.refresh()),
       firstValueFrom(auth.refresh()),
       firstValueFrom(auth.refresh()),
     ];
-    http.expectOne('/api/auth/refresh').flush(aLoginResponse(2));
-
+    (await expectRefresh(http)).flush(aLoginResponse(2));
     expect(await Promise.all(callers)).toEqual(['access-2', 'access-2', 'access-2']);
   });
 
-  it('forgets the session when the server refuses the refresh token', async () => {
+  it('forgets the session when the server refuses the refresh, and does not ask again until a sign-in', async () => {
     const { auth, http } = setUp();
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'revoked');
-
     const refreshed = firstValueFrom(auth.refresh());
-    http
-      .expectOne('/api/auth/refresh')
-      .flush(
-        { statusCode: 401, error: 'Unauthorized', message: 'Jeton invalide' },
-        { status: 401, statusText: 'x' },
-      );
-
+    (await expectRefresh(http)).flush(
+      { statusCode: 401, error: 'Unauthorized', message: 'Jeton invalide' },
+      { status: 401, statusText: 'x' },
+    );
     await expect(refreshed).rejects.toBeInstanceOf(HttpErrorResponse);
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
     expect(auth.accessToken()).toBeNull();
-    expect(auth.hasRefreshToken()).toBe(false);
+    // No cookie, or a dead one: a guarded page does not try again.
+    expect(await firstValueFrom(auth.ensureSession())).toBe(false);
+    http.expectNone('/api/auth/refresh');
   });
 
-  it('keeps the refresh token when the server is unreachable, to try again later', async () => {
+  it('keeps trying after an unreachable server, which proves nothing about the session', async () => {
     const { auth, http } = setUp();
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
-
     const refreshed = firstValueFrom(auth.refresh());
-    http.expectOne('/api/auth/refresh').error(new ProgressEvent('error'), { status: 0 });
-
+    (await expectRefresh(http)).error(new ProgressEvent('error'), { status: 0 });
     await expect(refreshed).rejects.toBeInstanceOf(HttpErrorResponse);
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-1');
+    const restored = firstValueFrom(auth.ensureSession());
+    (await expectRefresh(http)).flush(aLoginResponse(2));
+    expect(await restored).toBe(true);
   });
 
-  it('fails a refresh without a refresh token, without calling the server', async () => {
-    const { auth } = setUp();
-    await expect(firstValueFrom(auth.refresh())).rejects.toBeInstanceOf(NoSessionError);
-  });
-
-  it('restores the session after a reload from the refresh token alone', async () => {
+  it('restores the session after a reload from the refresh cookie', async () => {
     const { auth, http } = setUp();
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
     expect(auth.user()).toBeNull();
 
     const restored = firstValueFrom(auth.ensureSession());
-    http.expectOne('/api/auth/refresh').flush(aLoginResponse(2, aUser('COORDINATOR')));
+    (await expectRefresh(http)).flush(aLoginResponse(2, aUser('COORDINATOR')));
 
     expect(await restored).toBe(true);
     expect(auth.user()?.role).toBe('COORDINATOR');
     expect(await firstValueFrom(auth.ensureSession())).toBe(true); // no second request
   });
 
-  it('logs out: clears everything, revokes the refresh token, goes to the login page', async () => {
+  it('logs out: clears everything, has the server end the session and clear its cookie, goes to the login page', async () => {
     const { auth, http, router } = setUp();
     const signedIn = firstValueFrom(auth.login({ username: 'u', password: 'p' }));
     http.expectOne('/api/auth/login').flush(aLoginResponse(1));
@@ -162,28 +144,38 @@ describe('AuthService', () => {
 
     const revoke = http.expectOne('/api/auth/logout');
     expect(revoke.request.method).toBe('POST');
-    expect(revoke.request.body).toEqual({ refreshToken: 'refresh-1' });
+    expect(revoke.request.body).toBeNull();
     expect(revoke.request.headers.get('Authorization')).toBe('Bearer access-1');
     revoke.flush(null, { status: 204, statusText: 'No Content' });
     await loggedOut;
 
     expect(auth.accessToken()).toBeNull();
     expect(auth.user()).toBeNull();
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
     expect(router.url).toBe('/connexion');
     expect(auth.sessionEnd()).toBeNull();
+    // Signed out here: a guarded page does not try to restore the session.
+    expect(await firstValueFrom(auth.ensureSession())).toBe(false);
   });
 
-  it('logs out locally even when the revocation fails', async () => {
+  it('logs out locally even when the server cannot be reached', async () => {
     const { auth, http } = setUp();
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
     const loggedOut = auth.logout('idle');
     http.expectOne('/api/auth/logout').error(new ProgressEvent('error'), { status: 0 });
     await loggedOut;
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
     expect(auth.sessionEnd()).toBe('idle');
   });
 });
+
+/** The refresh request, once the turn of this tab has come (Web Locks, when the browser has them). */
+async function expectRefresh(http: HttpTestingController) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const pending = http.match('/api/auth/refresh');
+    if (pending.length > 1) throw new Error(`${pending.length} refresh requests`);
+    if (pending[0]) return pending[0];
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  throw new Error('No refresh request');
+}
 
 describe('safeReturnUrl', () => {
   it.each([

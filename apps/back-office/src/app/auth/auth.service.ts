@@ -8,12 +8,13 @@ import {
   type LoginRequest,
   type LoginResponse,
   type Principal,
-  type RefreshRequest,
 } from '@passerelle/shared/domain';
 import {
   catchError,
+  defer,
   finalize,
   firstValueFrom,
+  from,
   map,
   type Observable,
   of,
@@ -21,17 +22,24 @@ import {
   throwError,
 } from 'rxjs';
 import { AUTH_API } from './api-paths';
-import { REFRESH_TOKEN_KEY, SESSION_STORAGE } from './session-storage';
 
 /** Why the previous session ended, for the login page to say. */
 export type SessionEnd = 'idle' | 'expired';
 
-/** Thrown when a refresh is asked for while no refresh token is held. */
-export class NoSessionError extends Error {
-  constructor() {
-    super('No refresh token');
-    this.name = 'NoSessionError';
-  }
+/**
+ * The tabs of one browser share the refresh cookie, and a refresh token used twice ends the
+ * session (it may have been stolen): their refreshes take turns under this lock (Web Locks API).
+ */
+const REFRESH_LOCK = 'passerelle-refresh';
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks) return work();
+  let result: T | undefined;
+  await locks.request(REFRESH_LOCK, async () => {
+    result = await work();
+  });
+  return result as T;
 }
 
 export function principalOf(user: Pick<CurrentUser, 'role' | 'organization'>): Principal {
@@ -45,7 +53,6 @@ export function principalOf(user: Pick<CurrentUser, 'role' | 'organization'>): P
 export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
-  private readonly storage = inject(SESSION_STORAGE);
 
   /** In memory only: never written anywhere a script on another page could read. */
   private readonly accessTokenState = signal<string | null>(null);
@@ -53,6 +60,8 @@ export class AuthService {
   private readonly sessionEndState = signal<SessionEnd | null>(null);
   private refreshInFlight: Observable<string> | null = null;
   private expiring = false;
+  /** A refresh was refused since the last sign-in: no session to restore (no cookie, or a dead one). */
+  private signedOut = false;
 
   readonly user = this.userState.asReadonly();
   readonly sessionEnd = this.sessionEndState.asReadonly();
@@ -65,10 +74,6 @@ export class AuthService {
     return this.accessTokenState();
   }
 
-  hasRefreshToken(): boolean {
-    return this.storage.getItem(REFRESH_TOKEN_KEY) !== null;
-  }
-
   login(credentials: LoginRequest): Observable<CurrentUser> {
     return this.http.post<LoginResponse>(AUTH_API.login, credentials).pipe(
       map((response) => {
@@ -79,15 +84,15 @@ export class AuthService {
   }
 
   /**
-   * Trades the refresh token for a new pair (tokens rotate: the new refresh token replaces the old).
-   * Concurrent callers share one request. Emits the new access token.
+   * Trades the refresh cookie (`HttpOnly`: this page never sees it) for a new access token and a new
+   * cookie (tokens rotate). Concurrent callers share one request; other tabs take turns. Emits the
+   * new access token.
    */
   refresh(): Observable<string> {
     if (this.refreshInFlight) return this.refreshInFlight;
-    const refreshToken = this.storage.getItem(REFRESH_TOKEN_KEY);
-    if (!refreshToken) return throwError(() => new NoSessionError());
-    const body: RefreshRequest = { refreshToken };
-    this.refreshInFlight = this.http.post<LoginResponse>(AUTH_API.refresh, body).pipe(
+    this.refreshInFlight = defer(() =>
+      from(inTurn(() => firstValueFrom(this.http.post<LoginResponse>(AUTH_API.refresh, null)))),
+    ).pipe(
       map((response) => {
         this.startSession(response);
         return response.accessToken;
@@ -96,6 +101,7 @@ export class AuthService {
         // The server refused the token: it is spent or revoked. An unreachable server proves nothing.
         if (error instanceof HttpErrorResponse && error.status >= 400 && error.status < 500) {
           this.clearSession();
+          this.signedOut = true;
         }
         return throwError(() => error);
       }),
@@ -107,10 +113,10 @@ export class AuthService {
     return this.refreshInFlight;
   }
 
-  /** True when a user is signed in, restoring the session from the refresh token after a reload. */
+  /** True when a user is signed in, restoring the session from the refresh cookie after a reload. */
   ensureSession(): Observable<boolean> {
     if (this.userState()) return of(true);
-    if (!this.hasRefreshToken()) return of(false);
+    if (this.signedOut) return of(false);
     return this.refresh().pipe(
       map(() => true),
       catchError(() => of(false)),
@@ -119,17 +125,13 @@ export class AuthService {
 
   /** Ends the session here at once, and revokes the refresh token on the server. */
   async logout(reason: 'user' | 'idle' = 'user'): Promise<void> {
-    const refreshToken = this.storage.getItem(REFRESH_TOKEN_KEY);
     const accessToken = this.accessTokenState();
     this.clearSession();
+    this.signedOut = true;
     this.sessionEndState.set(reason === 'idle' ? 'idle' : null);
-    if (refreshToken) {
-      const headers = accessToken ? new HttpHeaders({ Authorization: `Bearer ${accessToken}` }) : undefined;
-      // Revocation is best effort: the local session is already gone whatever the server says.
-      void firstValueFrom(this.http.post<void>(AUTH_API.logout, { refreshToken }, { headers })).catch(
-        () => undefined,
-      );
-    }
+    const headers = accessToken ? new HttpHeaders({ Authorization: `Bearer ${accessToken}` }) : undefined;
+    // The server ends the session and clears the cookie; best effort: the local session is already gone.
+    await firstValueFrom(this.http.post<void>(AUTH_API.logout, null, { headers })).catch(() => undefined);
     await this.router.navigateByUrl('/connexion');
   }
 
@@ -149,15 +151,14 @@ export class AuthService {
   private startSession(response: LoginResponse): void {
     this.accessTokenState.set(response.accessToken);
     this.userState.set(response.user);
-    this.storage.setItem(REFRESH_TOKEN_KEY, response.refreshToken);
     this.sessionEndState.set(null);
     this.expiring = false;
+    this.signedOut = false;
   }
 
   private clearSession(): void {
     this.accessTokenState.set(null);
     this.userState.set(null);
-    this.storage.removeItem(REFRESH_TOKEN_KEY);
   }
 }
 

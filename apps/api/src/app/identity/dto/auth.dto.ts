@@ -8,7 +8,6 @@ import {
   type OrganizationSummary,
   type OrganizationType,
   ROLES,
-  type RefreshRequest,
   type Role,
 } from '@passerelle/shared/domain';
 import { UsernameField } from './users.dto';
@@ -22,14 +21,6 @@ export class LoginDto implements LoginRequest {
   @MinLength(1)
   @MaxLength(512)
   password!: string;
-}
-
-export class RefreshDto implements RefreshRequest {
-  @ApiProperty({ description: 'The refresh token of the last login or refresh' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(512)
-  refreshToken!: string;
 }
 
 export class OrganizationSummaryResponse implements OrganizationSummary {
@@ -66,9 +57,6 @@ export class CurrentUserResponse implements CurrentUser {
 export class LoginResponseBody implements LoginResponse {
   @ApiProperty({ description: 'Short-lived bearer token' })
   accessToken!: string;
-
-  @ApiProperty({ description: 'Single-use token for POST /api/auth/refresh' })
-  refreshToken!: string;
 
   @ApiProperty({ type: CurrentUserResponse })
   user!: CurrentUserResponse;

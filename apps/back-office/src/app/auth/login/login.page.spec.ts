@@ -151,9 +151,9 @@ describe('LoginPage', () => {
 
   it('tells why the session ended after inactivity', async () => {
     const { harness, http } = await openLoginPage('/ailleurs');
-    sessionStorage.setItem('passerelle.refreshToken', 'refresh-1');
-    await TestBed.inject(AuthService).logout('idle');
+    const loggedOut = TestBed.inject(AuthService).logout('idle');
     http.expectOne('/api/auth/logout').flush(null);
+    await loggedOut;
     harness.detectChanges();
     expect(
       (harness.routeNativeElement as HTMLElement).querySelector('[role="status"]')?.textContent,

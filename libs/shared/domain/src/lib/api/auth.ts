@@ -5,10 +5,6 @@ export interface LoginRequest {
   password: string;
 }
 
-export interface RefreshRequest {
-  refreshToken: string;
-}
-
 export interface OrganizationSummary {
   id: string;
   name: string;
@@ -24,8 +20,15 @@ export interface CurrentUser {
   organization: OrganizationSummary;
 }
 
+/**
+ * A session's tokens: the access token, kept in the page's memory; the refresh token travels only
+ * in an `HttpOnly` cookie scoped to `/api/auth` (REFRESH_COOKIE), out of any script's reach.
+ */
 export interface LoginResponse {
   accessToken: string;
-  refreshToken: string;
   user: CurrentUser;
 }
+
+/** The cookie that carries the refresh token (`HttpOnly`, `SameSite=Strict`, `Path=/api/auth`). */
+export const REFRESH_COOKIE = 'passerelle_refresh';
+export const REFRESH_COOKIE_PATH = '/api/auth';
