@@ -76,6 +76,9 @@ describe.each([1, 2])('the API process on SIGTERM, API_WORKERS=%i', (workers) =>
   beforeAll(async () => {
     database = await createApiTestDatabase();
     api = await startApiProcess(database, { API_WORKERS: String(workers) });
+    // The first worker's answer proves nothing of the second, which may still be starting (and
+    // would end at a signal without a word): the primary says when every worker listens.
+    await until(() => api.lines.some((line) => line['msg'] === 'Passerelle is listening'));
     admin = new Client({ connectionString: database.adminUrl });
     await admin.connect();
   }, 120_000);

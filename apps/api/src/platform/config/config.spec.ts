@@ -35,7 +35,11 @@ describe('loadConfig', () => {
   });
 
   it('reads PUBLIC_URL, required in production and https there, without its trailing slash', () => {
-    const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    const production = {
+      DATABASE_URL: DB,
+      TOKEN_SECRET: freshSecret(),
+      DOCUMENTS_KEY: freshKey(),
+    };
     expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is required in production/);
     expect(loadConfig({ ...production, PUBLIC_URL: 'https://passerelle.example.org/' }).publicUrl).toBe(
       'https://passerelle.example.org',
@@ -186,7 +190,12 @@ describe('loadConfig', () => {
 
   it('writes JSON lines unless asked for readable ones, which production refuses', () => {
     const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
-    const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    const production = {
+      DATABASE_URL: DB,
+      TOKEN_SECRET: freshSecret(),
+      DOCUMENTS_KEY: freshKey(),
+      PUBLIC_URL,
+    };
     expect(loadConfig(demo).logFormat).toBe('json');
     expect(loadConfig({ ...demo, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
     expect(loadConfig(production).logFormat).toBe('json');
@@ -393,7 +402,12 @@ describe('loadConfig', () => {
         notPem: 'not a certificate',
       };
       for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-      const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+      const production = {
+        DATABASE_URL: DB,
+        TOKEN_SECRET: freshSecret(),
+        DOCUMENTS_KEY: freshKey(),
+        PUBLIC_URL,
+      };
       const tls = (cert?: string, key?: string) =>
         loadConfig({
           ...production,
