@@ -1,4 +1,6 @@
 import {
+  type ApplicantFileContent,
+  type FileIndexFields,
   type FileSort,
   type FileStatus,
   type Typology,
@@ -8,10 +10,11 @@ import {
 import { SqlParams, type SqlStatement } from '@api/platform/database/sql-params';
 import { type FileScope, fileScopeSql } from '@api/app/access/file-scope';
 import { readAuditCte } from '@api/app/audit/read-audit';
+import type { FileOrganizationLink } from './file-organization.entity';
 
 /**
  * The SQL of the file routes, built in one place so that reviewers read it (see the snapshot
- * test) and the benchmark's bare server runs exactly the same statements.
+ * test) and the benchmark's bare server runs exactly the same statements, writes included.
  */
 
 export const FILE_DETAIL_COLUMNS = `f.id, f.version, f.status, f.sne_number, f.registered_on, f.last_renewed_on,
@@ -37,6 +40,93 @@ ${select}
 SELECT * FROM found`
     : select;
   return { text, values: params.values };
+}
+
+/** The same, locked until the end of the transaction: the version check then holds. */
+export function fileLockQuery(id: string, scope: FileScope): SqlStatement {
+  const { text, values } = fileDetailQuery(id, scope);
+  return { text: `${text}\nFOR UPDATE OF f`, values };
+}
+
+/** What a write answers: the file as fileDetailQuery reads it. */
+export const FILE_RETURNING = `RETURNING ${FILE_DETAIL_COLUMNS.replace(/f\./g, '')},
+  ARRAY(SELECT m.id FROM applicant_file m WHERE m.kept_file_id = applicant_file.id ORDER BY m.id) AS merged_file_ids`;
+
+export interface NewFile {
+  content: ApplicantFileContent;
+  index: FileIndexFields;
+  organizationId: string;
+  userId: string;
+}
+
+export function fileInsertStatement(file: NewFile): SqlStatement {
+  const { index } = file;
+  return {
+    text: `INSERT INTO applicant_file (status, content, sort_name, birth_date, co_applicant_birth_date, insee_code,
+         wished_typologies, wished_communes, name_words, name_search, created_by_organization_id, created_by_user_id)
+       VALUES ('CONTACT', $1, $2, $3, $4, $5, $6, $7, $8, $9::tsvector, $10, $11)
+       ${FILE_RETURNING}`,
+    values: [
+      file.content,
+      index.sortName,
+      index.birthDate,
+      index.coApplicantBirthDate,
+      index.inseeCode,
+      index.wishedTypologies,
+      index.wishedCommunes,
+      index.nameWords,
+      index.nameSearch,
+      file.organizationId,
+      file.userId,
+    ],
+  };
+}
+
+export function fileLinkStatement(
+  fileId: string,
+  organizationId: string,
+  link: FileOrganizationLink,
+): SqlStatement {
+  return {
+    text: `INSERT INTO file_organization (applicant_file_id, organization_id, link) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+    values: [fileId, organizationId, link],
+  };
+}
+
+/** Replaces the content (and what derives from it) and bumps the version. */
+export function fileContentUpdateStatement(
+  id: string,
+  content: ApplicantFileContent,
+  index: FileIndexFields,
+): SqlStatement {
+  return {
+    text: `UPDATE applicant_file SET content = $2, sort_name = $3, birth_date = $4, co_applicant_birth_date = $5,
+         insee_code = $6, wished_typologies = $7, wished_communes = $8, name_words = $9, name_search = $10::tsvector,
+         version = version + 1, updated_at = now()
+       WHERE id = $1
+       ${FILE_RETURNING}`,
+    values: [
+      id,
+      content,
+      index.sortName,
+      index.birthDate,
+      index.coApplicantBirthDate,
+      index.inseeCode,
+      index.wishedTypologies,
+      index.wishedCommunes,
+      index.nameWords,
+      index.nameSearch,
+    ],
+  };
+}
+
+/** Which of `inseeCodes` are current communes of the territory. */
+export function knownCommunesQuery(inseeCodes: string[]): SqlStatement {
+  return {
+    text: 'SELECT insee_code FROM commune WHERE insee_code = ANY($1::varchar[]) AND current',
+    values: [inseeCodes],
+  };
 }
 
 export interface FileFilters {

@@ -8,11 +8,17 @@ import type {
 import { type Db, Transactions } from '@api/platform/database/transactions';
 import type { FileScope } from '@api/app/access/file-scope';
 import {
-  FILE_DETAIL_COLUMNS,
+  FILE_RETURNING,
   type FileFilters,
+  type NewFile,
   duplicateCandidatesQuery,
+  fileContentUpdateStatement,
   fileDetailQuery,
+  fileInsertStatement,
+  fileLinkStatement,
+  fileLockQuery,
   fileSearchQuery,
+  knownCommunesQuery,
 } from './applicant-files.queries';
 import type { FileOrganizationLink } from './file-organization.entity';
 import {
@@ -48,9 +54,6 @@ const LIFECYCLE_COLUMNS: Record<keyof LifecycleChanges, string> = {
   keptFileId: 'kept_file_id',
 };
 
-const RETURNING = `RETURNING ${FILE_DETAIL_COLUMNS.replace(/f\./g, '')},
-  ARRAY(SELECT m.id FROM applicant_file m WHERE m.kept_file_id = applicant_file.id ORDER BY m.id) AS merged_file_ids`;
-
 /** The only class that reads and writes applicant files. Every read applies the caller's scope. */
 @Injectable()
 export class ApplicantFilesRepository {
@@ -75,8 +78,8 @@ export class ApplicantFilesRepository {
 
   /** The same, locked until the end of the transaction: the version check then holds. */
   async lockInScope(db: Db, id: string, scope: FileScope): Promise<FileRecord | null> {
-    const { text, values } = fileDetailQuery(id, scope);
-    const rows = await db.query<FileRow[]>(`${text}\nFOR UPDATE OF f`, values);
+    const { text, values } = fileLockQuery(id, scope);
+    const rows = await db.query<FileRow[]>(text, values);
     return rows[0] ? toFileRecord(rows[0]) : null;
   }
 
@@ -91,39 +94,15 @@ export class ApplicantFilesRepository {
     return { rows: rows.filter((row) => row.id !== null), total: rows[0]?.total ?? 0 };
   }
 
-  async insert(
-    db: Db,
-    file: { content: ApplicantFileContent; index: FileIndexFields; organizationId: string; userId: string },
-  ): Promise<FileRecord> {
-    const { index } = file;
-    const rows = await db.query<FileRow[]>(
-      `INSERT INTO applicant_file (status, content, sort_name, birth_date, co_applicant_birth_date, insee_code,
-         wished_typologies, wished_communes, name_words, name_search, created_by_organization_id, created_by_user_id)
-       VALUES ('CONTACT', $1, $2, $3, $4, $5, $6, $7, $8, $9::tsvector, $10, $11)
-       ${RETURNING}`,
-      [
-        file.content,
-        index.sortName,
-        index.birthDate,
-        index.coApplicantBirthDate,
-        index.inseeCode,
-        index.wishedTypologies,
-        index.wishedCommunes,
-        index.nameWords,
-        index.nameSearch,
-        file.organizationId,
-        file.userId,
-      ],
-    );
+  async insert(db: Db, file: NewFile): Promise<FileRecord> {
+    const { text, values } = fileInsertStatement(file);
+    const rows = await db.query<FileRow[]>(text, values);
     return toFileRecord(rows[0] as FileRow);
   }
 
   async link(db: Db, fileId: string, organizationId: string, link: FileOrganizationLink): Promise<void> {
-    await db.query(
-      `INSERT INTO file_organization (applicant_file_id, organization_id, link) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING`,
-      [fileId, organizationId, link],
-    );
+    const { text, values } = fileLinkStatement(fileId, organizationId, link);
+    await db.query(text, values);
   }
 
   /** Replaces the content (and what derives from it) and bumps the version. */
@@ -133,25 +112,8 @@ export class ApplicantFilesRepository {
     content: ApplicantFileContent,
     index: FileIndexFields,
   ): Promise<FileRecord> {
-    const rows = await db.query<FileRow[]>(
-      `UPDATE applicant_file SET content = $2, sort_name = $3, birth_date = $4, co_applicant_birth_date = $5,
-         insee_code = $6, wished_typologies = $7, wished_communes = $8, name_words = $9, name_search = $10::tsvector,
-         version = version + 1, updated_at = now()
-       WHERE id = $1
-       ${RETURNING}`,
-      [
-        id,
-        content,
-        index.sortName,
-        index.birthDate,
-        index.coApplicantBirthDate,
-        index.inseeCode,
-        index.wishedTypologies,
-        index.wishedCommunes,
-        index.nameWords,
-        index.nameSearch,
-      ],
-    );
+    const { text, values } = fileContentUpdateStatement(id, content, index);
+    const rows = await db.query<FileRow[]>(text, values);
     return toFileRecord(rows[0] as FileRow);
   }
 
@@ -165,7 +127,7 @@ export class ApplicantFilesRepository {
     const rows = await db.query<FileRow[]>(
       `UPDATE applicant_file SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
        WHERE id = $1
-       ${RETURNING}`,
+       ${FILE_RETURNING}`,
       values,
     );
     return toFileRecord(rows[0] as FileRow);
@@ -183,10 +145,8 @@ export class ApplicantFilesRepository {
   /** The codes among `inseeCodes` that are not current communes of the territory. */
   async unknownCommunes(inseeCodes: string[], db: Db = this.transactions.pool): Promise<string[]> {
     if (inseeCodes.length === 0) return [];
-    const rows = await db.query<{ insee_code: string }[]>(
-      'SELECT insee_code FROM commune WHERE insee_code = ANY($1::varchar[]) AND current',
-      [inseeCodes],
-    );
+    const { text, values } = knownCommunesQuery(inseeCodes);
+    const rows = await db.query<{ insee_code: string }[]>(text, values);
     const known = new Set(rows.map((row) => row.insee_code));
     return inseeCodes.filter((code) => !known.has(code));
   }

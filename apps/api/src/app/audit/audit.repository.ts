@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditFieldChange, AuditTargetType } from '@passerelle/shared/domain';
 import { type Db, Transactions } from '@api/platform/database/transactions';
-import { type Actor, actorOf, originOf } from './read-audit';
+import { type Actor, actorOf, auditEntriesStatement, originOf } from './read-audit';
 
 export interface AuditRow {
   id: string;
@@ -55,13 +55,8 @@ export class AuditRepository {
     actor: Actor = {},
   ): Promise<void> {
     if (fileIds.length === 0) return;
-    const [userId, username, organizationId, route] = actorOf(actor);
-    const [requestId, clientAddress] = originOf();
-    await db.query(
-      `INSERT INTO audit_entry (user_id, username, organization_id, applicant_file_id, action, route, request_id, client_address)
-       SELECT $1, $2, $3, file_id, $4, $5, $7, $8 FROM unnest($6::uuid[]) AS file_id`,
-      [userId, username, organizationId, action, route, [...new Set(fileIds)], requestId, clientAddress],
-    );
+    const { text, values } = auditEntriesStatement(action, fileIds, actor);
+    await db.query(text, values);
   }
 
   /**

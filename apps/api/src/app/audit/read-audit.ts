@@ -1,4 +1,5 @@
-import type { SqlParams } from '@api/platform/database/sql-params';
+import type { AuditAction } from '@passerelle/shared/domain';
+import type { SqlParams, SqlStatement } from '@api/platform/database/sql-params';
 import { requestContext } from '@api/platform/request-context';
 
 /** Who an audit entry names; what is missing comes from the request context. */
@@ -53,4 +54,31 @@ export function readAuditCte(name: string, source: string, params: SqlParams): s
   SELECT ${userId}::uuid, ${username}, ${organizationId}::uuid, ${source}.id, 'READ', ${route}, ${requestId}, ${clientAddress}
   FROM ${source}, set_config('synchronous_commit', 'off', true)
 )`;
+}
+
+/**
+ * One entry per file (or one without a file), for the actor, route, request and address of the
+ * request context unless `actor` says otherwise (AuditRepository.record).
+ */
+export function auditEntriesStatement(
+  action: AuditAction,
+  fileIds: readonly (string | null)[],
+  actor: Actor = {},
+): SqlStatement {
+  const [userId, username, organizationId, route] = actorOf(actor);
+  const [requestId, clientAddress] = originOf();
+  return {
+    text: `INSERT INTO audit_entry (user_id, username, organization_id, applicant_file_id, action, route, request_id, client_address)
+       SELECT $1, $2, $3, file_id, $4, $5, $7, $8 FROM unnest($6::uuid[]) AS file_id`,
+    values: [
+      userId,
+      username,
+      organizationId,
+      action,
+      route,
+      [...new Set(fileIds)],
+      requestId,
+      clientAddress,
+    ],
+  };
 }

@@ -1,12 +1,61 @@
-import type { TimelineEventType, TimelineVisibility } from '@passerelle/shared/domain';
+import type { AuditAction, TimelineEventType, TimelineVisibility } from '@passerelle/shared/domain';
 import { SqlParams, type SqlStatement } from '@api/platform/database/sql-params';
 import { sqlList } from '@api/platform/database/sql';
 import { type FileScope, fileScopeSql } from '@api/app/access/file-scope';
+import type { FieldChange } from './timeline-event.entity';
 
 /**
  * The SQL of the timeline, in one place for reviewers (see the snapshot test). The caller's scope
  * is inside both statements: a file out of scope answers like a missing one, through the same ones.
  */
+
+const LIFECYCLE_EVENTS: readonly TimelineEventType[] = [
+  'REGISTERED',
+  'RENEWED',
+  'CLOSED',
+  'DUPLICATE_MERGED',
+  'LEASE_SIGNED',
+];
+
+/** The audit entry that an event of this type stands for. */
+export function auditActionOf(type: TimelineEventType): AuditAction {
+  if (type === 'FILE_CREATED') return 'CREATE';
+  return LIFECYCLE_EVENTS.includes(type) ? 'LIFECYCLE' : 'UPDATE';
+}
+
+export interface NewTimelineEvent {
+  applicantFileId: string;
+  type: TimelineEventType;
+  actorUserId: string | null;
+  actorOrganizationId: string | null;
+  changes?: FieldChange[] | null;
+  details?: Record<string, unknown> | null;
+  visibility?: TimelineVisibility;
+}
+
+/** An event, stamped with the statement's own time (several events of one transaction keep their order). */
+export function timelineInsertStatement(event: NewTimelineEvent): SqlStatement {
+  return {
+    text: `WITH inserted AS (
+         INSERT INTO timeline_event (applicant_file_id, type, actor_user_id, actor_organization_id, changes, details, visibility, occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp())
+         RETURNING *)
+       SELECT i.id, i.occurred_at, i.type, i.visibility, i.changes, i.details, i.actor_user_id,
+              u.display_name AS actor_display_name, i.actor_organization_id, o.name AS actor_organization_name
+         FROM inserted i
+         LEFT JOIN app_user u ON u.id = i.actor_user_id
+         LEFT JOIN organization o ON o.id = i.actor_organization_id`,
+    values: [
+      event.applicantFileId,
+      event.type,
+      event.actorUserId,
+      event.actorOrganizationId,
+      event.changes ? JSON.stringify(event.changes) : null,
+      event.details ? JSON.stringify(event.details) : null,
+      event.visibility ?? 'ALL',
+    ],
+  };
+}
 
 /** Events about a supporting document (`details.documentId`): its sensitivity decides what shows. */
 export const DOCUMENT_EVENTS: readonly TimelineEventType[] = ['DOCUMENT_ADDED', 'DOCUMENT_CHECKED'];

@@ -1,33 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditAction, TimelineEventType, TimelineVisibility } from '@passerelle/shared/domain';
+import type { TimelineEventType, TimelineVisibility } from '@passerelle/shared/domain';
 import { type Db, Transactions } from '@api/platform/database/transactions';
 import { AuditRepository } from '@api/app/audit/audit.repository';
 import type { FileScope } from '@api/app/access/file-scope';
 import type { FieldChange } from './timeline-event.entity';
-import { timelinePageQueries } from './timeline.queries';
+import {
+  type NewTimelineEvent,
+  auditActionOf,
+  timelineInsertStatement,
+  timelinePageQueries,
+} from './timeline.queries';
 
-const LIFECYCLE_EVENTS: readonly TimelineEventType[] = [
-  'REGISTERED',
-  'RENEWED',
-  'CLOSED',
-  'DUPLICATE_MERGED',
-  'LEASE_SIGNED',
-];
-
-function auditActionOf(type: TimelineEventType): AuditAction {
-  if (type === 'FILE_CREATED') return 'CREATE';
-  return LIFECYCLE_EVENTS.includes(type) ? 'LIFECYCLE' : 'UPDATE';
-}
-
-export interface NewTimelineEvent {
-  applicantFileId: string;
-  type: TimelineEventType;
-  actorUserId: string | null;
-  actorOrganizationId: string | null;
-  changes?: FieldChange[] | null;
-  details?: Record<string, unknown> | null;
-  visibility?: TimelineVisibility;
-}
+export type { NewTimelineEvent } from './timeline.queries';
 
 export interface TimelineRow {
   id: string;
@@ -64,26 +48,8 @@ export class TimelineRepository {
   /** Written with the change it records: pass the transaction's `Db`. Stamped with the statement's
    * own time, so that several events of one transaction keep their order. */
   async insert(db: Db, event: NewTimelineEvent): Promise<TimelineRow> {
-    const rows = await db.query<TimelineRow[]>(
-      `WITH inserted AS (
-         INSERT INTO timeline_event (applicant_file_id, type, actor_user_id, actor_organization_id, changes, details, visibility, occurred_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp())
-         RETURNING *)
-       SELECT i.id, i.occurred_at, i.type, i.visibility, i.changes, i.details, i.actor_user_id,
-              u.display_name AS actor_display_name, i.actor_organization_id, o.name AS actor_organization_name
-         FROM inserted i
-         LEFT JOIN app_user u ON u.id = i.actor_user_id
-         LEFT JOIN organization o ON o.id = i.actor_organization_id`,
-      [
-        event.applicantFileId,
-        event.type,
-        event.actorUserId,
-        event.actorOrganizationId,
-        event.changes ? JSON.stringify(event.changes) : null,
-        event.details ? JSON.stringify(event.details) : null,
-        event.visibility ?? 'ALL',
-      ],
-    );
+    const { text, values } = timelineInsertStatement(event);
+    const rows = await db.query<TimelineRow[]>(text, values);
     // Every write of a file's data is a timeline event: its audit entry commits with it.
     if (event.actorUserId) await this.audit.record(auditActionOf(event.type), [event.applicantFileId], db);
     return rows[0] as TimelineRow;
