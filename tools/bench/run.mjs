@@ -315,8 +315,11 @@ async function randomIds(client, seed, count) {
  */
 async function patchTargets(client, seed, count) {
   const { rows } = await client.query(
-    `SELECT id, version FROM applicant_file TABLESAMPLE BERNOULLI (1) REPEATABLE (${Number(seed) | 0})
-      WHERE anonymised_at IS NULL LIMIT ${Number(count) | 0}`,
+    // A seeded shuffle of the whole table (a second on a million rows): TABLESAMPLE BERNOULLI (1)
+    // REPEATABLE gave 81 rows of the million, not 10,000, so 82 hot files instead of 5,000.
+    `SELECT id, version FROM applicant_file WHERE anonymised_at IS NULL
+      ORDER BY md5(id::text || $1) LIMIT ${Number(count) | 0}`,
+    [String(Number(seed) | 0)],
   );
   const next = random(seed + 3);
   return rows.sort(() => next() - 0.5);
