@@ -160,6 +160,15 @@ export async function startStandInProvider({
       organization_label: ['organization_label'],
     },
     pkce: { required: () => true },
+    // Short, like ProConnect's: nothing here outlives a demo's sign-in.
+    ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+      AuthorizationCode: 60,
+    },
     features: {
       devInteractions: { enabled: false },
       claimsParameter: { enabled: true },

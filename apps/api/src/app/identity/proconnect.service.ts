@@ -71,7 +71,10 @@ export class ProConnectService {
     return this.config.proconnect;
   }
 
-  /** openid-client is an ES module only: loaded when first needed (a real import in the build). */
+  /**
+   * openid-client is an ES module only: loaded when first needed. The CommonJS build turns this into
+   * `require`, which loads an ES module on Node ≥ 20.19 (package.json's engines); Jest compiles it.
+   */
   private client(): Promise<OpenIdClient> {
     return import('openid-client');
   }
