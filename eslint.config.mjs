@@ -70,11 +70,12 @@ export default [
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    // Jest's global setup, and the backup test's cluster, share the embedded-PostgreSQL driver with
-    // the `npm start` launcher in tools/.
+    // Jest's global setup, and the backup test's cluster, share the embedded-PostgreSQL driver and
+    // the stand-in ProConnect with the `npm start` launcher in tools/.
     files: [
       'libs/testing/src/postgres/*.mjs',
       'libs/testing/src/s3/*.mjs',
+      'libs/testing/src/oidc/*.mjs',
       'apps/api/src/testing/passerelle-cluster.mjs',
     ],
     rules: { '@nx/enforce-module-boundaries': 'off' },

@@ -121,6 +121,37 @@ async function shutdown(code) {
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
 
+/**
+ * Demo mode without OIDC_ISSUER: the stand-in ProConnect of tools/oidc (fictitious agents), so that
+ * « S'identifier avec ProConnect » works out of the box. Never in production; `oidc-provider` is a
+ * development dependency, so an install without them only loses this button.
+ */
+async function startStandInProConnect() {
+  if (env.PASSERELLE_MODE !== 'demo' || env.OIDC_ISSUER) return;
+  const scheme = env.TLS_CERT_FILE ? 'https' : 'http';
+  env.PUBLIC_URL ??= `${scheme}://localhost:${env.PORT}`;
+  try {
+    const { startStandInProvider } = await import('./oidc/stand-in-provider.mjs');
+    // Its notices (Node 22 wanted, in-memory store) are known: the demo's terminal stays readable.
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const provider = await startStandInProvider({
+      redirectUris: [`${env.PUBLIC_URL}/api/auth/proconnect/callback`],
+      postLogoutRedirectUris: [`${env.PUBLIC_URL}/`],
+    }).finally(() => {
+      console.warn = warn;
+    });
+    env.OIDC_ISSUER = provider.issuer;
+    env.OIDC_CLIENT_ID = provider.clientId;
+    env.OIDC_CLIENT_SECRET = provider.clientSecret;
+    say(
+      `stand-in ProConnect (fictitious agents) at ${provider.issuer}; open Passerelle at ${env.PUBLIC_URL}`,
+    );
+  } catch (error) {
+    say(`no stand-in ProConnect (${error.message}): password sign-in only`);
+  }
+}
+
 try {
   postgres = env.DATABASE_URL
     ? Promise.resolve(null)
@@ -147,7 +178,7 @@ try {
         );
         return pg;
       });
-  const [pg] = await Promise.all([postgres, build()]);
+  const [pg] = await Promise.all([postgres, build(), startStandInProConnect()]);
   if (pg) {
     // Two roles, as in production: the API serves as the runtime role and migrates as the owner.
     env.DATABASE_URL = pg.runtime.socketUrl ?? pg.runtime.url;

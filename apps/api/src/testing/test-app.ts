@@ -6,7 +6,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type LoginResponse, REFRESH_COOKIE } from '@passerelle/shared/domain';
-import { type TestDatabase, createTestDatabase } from '@passerelle/testing';
+import { createServer } from 'node:net';
+import { type TestDatabase, createTestDatabase, testOidcProvider } from '@passerelle/testing';
 import { type AppConfig, DEMO_DOCUMENTS_KEY, DEMO_TOKEN_SECRET } from '@api/platform/config/config';
 import { createApp } from '@api/platform/create-app';
 import type { AppOptions } from '@api/app/app.module';
@@ -70,6 +71,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     apiDocs: true,
     tls: null,
     publicUrl: null,
+    proconnect: null,
     ...overrides,
   };
 }
@@ -118,6 +120,17 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Tests start on a fixed day unless they say otherwise. */
 export const TEST_NOW = '2026-06-15T10:00:00Z';
 
@@ -127,14 +140,27 @@ export const TEST_NOW = '2026-06-15T10:00:00Z';
  */
 export async function startTestApp(
   overrides: Partial<AppConfig> = {},
-  { logDestination }: Pick<AppOptions, 'logDestination'> = {},
+  {
+    logDestination,
+    proconnect = false,
+  }: Pick<AppOptions, 'logDestination'> & {
+    /** Sign-in with the run's stand-in ProConnect; PUBLIC_URL is then the app's own address. */
+    proconnect?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = await createApiTestDatabase();
   const clock = new FixedClock(new Date(TEST_NOW));
   const queries = new QueryCounter();
-  const config = testConfig(database, overrides);
+  // The redirect URI is PUBLIC_URL's: the port must be known before the app is made.
+  const port = proconnect ? await freePort() : 0;
+  const config = testConfig(database, {
+    ...(proconnect
+      ? { publicUrl: `http://127.0.0.1:${port}`, proconnect: { ...testOidcProvider(), acr: 'eidas1' } }
+      : {}),
+    ...overrides,
+  });
   const app = await createApp(config, { clock, queryCounter: queries, logDestination });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `${config.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`;
 

@@ -11,6 +11,12 @@ export const APP_ROUTES: Routes = [
     loadComponent: () => import('./auth/login/login.page').then((m) => m.LoginPage),
   },
   {
+    path: 'connexion/proconnect',
+    title: 'Connexion avec ProConnect',
+    loadComponent: () =>
+      import('./auth/proconnect/proconnect-refusal.page').then((m) => m.ProConnectRefusalPage),
+  },
+  {
     path: 'activation',
     title: 'Activation du compte',
     loadComponent: () => import('./auth/activation/activation.page').then((m) => m.ActivationPage),

@@ -19,3 +19,4 @@ export * from './lib/api/users';
 export * from './lib/api/audit';
 export * from './lib/reporting';
 export * from './lib/field-labels';
+export * from './lib/api/proconnect';

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../../../../tools/embedded-postgres.mjs';
 import { ensureRoles } from '../../../../tools/db/roles.mjs';
 import { startTestS3 } from '../s3/s3-server.mjs';
+import { startTestOidc } from '../oidc/oidc-server.mjs';
 
 export const ADMIN_URL_VARIABLE = 'PASSERELLE_TEST_ADMIN_URL';
 export const ROLES_VARIABLE = 'PASSERELLE_TEST_ROLES';
@@ -61,6 +62,8 @@ export default async function globalSetup() {
   globalThis.__passerelleS3 = await startTestS3({
     containers: process.env.PASSERELLE_TEST_POSTGRES === 'testcontainers',
   });
+  // And the stand-in ProConnect.
+  globalThis.__passerelleOidc = await startTestOidc();
 }
 
 async function startPostgres() {

@@ -10,13 +10,14 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { CurrentUser, LoginResponse } from '@passerelle/shared/domain';
+import type { CurrentUser, LoginResponse, LogoutResponse } from '@passerelle/shared/domain';
 import { Public, RequiresAction } from '@api/app/access/action.decorator';
 import { CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import { type AuthenticatedPrincipal, toCurrentUser } from '@api/app/access/principal';
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { AuthService, type IssuedSession } from './auth.service';
-import { CurrentUserResponse, LoginDto, LoginResponseBody } from './dto/auth.dto';
+import { CurrentUserResponse, LoginDto, LoginResponseBody, LogoutResponseBody } from './dto/auth.dto';
+import { ProConnectService } from './proconnect.service';
 import { assertOwnOrigin, clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './refresh-cookie';
 import { ActivateAccountDto } from './dto/users.dto';
 import { UsersService } from './users.service';
@@ -27,6 +28,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly proconnect: ProConnectService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,6 +47,9 @@ export class AuthController {
   })
   @ApiOkResponse({ type: LoginResponseBody })
   @ApiUnauthorizedResponse({ description: 'Bad credentials (the same answer for an unknown user)' })
+  @ApiForbiddenResponse({
+    description: 'Right password, but the organisation signs in with ProConnect only (requiresProConnect)',
+  })
   async login(
     @Body() body: LoginDto,
     @Req() req: Request,
@@ -81,15 +86,28 @@ export class AuthController {
   @HttpCode(204)
   @ApiCookieAuth('refresh')
   @ApiOperation({
-    summary: 'End the session of the refresh cookie, and clear it; Origin must be Passerelle’s',
+    summary:
+      'End the session of the refresh cookie, and clear it; Origin must be Passerelle’s. A ProConnect session answers where the browser goes next: the provider’s logout',
   })
   @ApiNoContentResponse({ description: 'Session ended (also when it had already ended)' })
+  @ApiOkResponse({
+    type: LogoutResponseBody,
+    description: 'A ProConnect session ended here: end it there too',
+  })
   @ApiForbiddenResponse({ description: 'Origin is not Passerelle’s' })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LogoutResponse | undefined> {
     assertOwnOrigin(req, this.config);
     const token = refreshTokenOf(req);
-    if (token) await this.auth.logout(token);
+    const idToken = token ? await this.auth.logout(token) : null;
     clearRefreshCookie(res, req, this.config);
+    // Ended here whatever happens: a provider that does not answer only leaves its own session open.
+    const redirectTo = idToken ? await this.proconnect.endSessionUrl(idToken).catch(() => null) : null;
+    if (!redirectTo) return undefined;
+    res.status(200);
+    return { redirectTo };
   }
 
   @Post('activate')

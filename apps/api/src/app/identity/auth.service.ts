@@ -8,6 +8,7 @@ import { AuditRepository } from '@api/app/audit/audit.repository';
 import { verifyPassword } from './passwords';
 import { SignInLimits } from './sign-in-limits';
 import { requestContext } from '@api/platform/request-context';
+import { DomainError } from '@api/platform/http/domain-error';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 
@@ -57,15 +58,45 @@ export class AuthService {
       });
       throw unauthenticated('Invalid username or password');
     }
+    if (user.organization.requiresProConnect) {
+      // Said only to whoever knew the password: the account's existence stays hidden from others.
+      await this.limits.forget(attempt);
+      await this.audit.record('LOGIN_FAILED', [null], undefined, {
+        userId: user.id,
+        username: user.username,
+      });
+      throw new DomainError(
+        'FORBIDDEN',
+        'Votre organisation se connecte avec ProConnect : utilisez « S’identifier avec ProConnect ».',
+      );
+    }
     await this.limits.signedIn({ ...attempt, userId: user.id });
+    return this.openSession(user.id, null);
+  }
+
+  /**
+   * A session for an account whose owner another way proved (ProConnect): `idToken` is kept for
+   * the provider's logout. The caller has checked that the account and its organisation are active.
+   */
+  signInVerified(userId: string, idToken: string): Promise<IssuedSession> {
+    return this.openSession(userId, idToken);
+  }
+
+  private async openSession(userId: string, idToken: string | null): Promise<IssuedSession> {
     const secret = newSecret();
-    const sessionId = await this.sessions.create(user.id, sha256(secret), this.config.sessionMaxHours);
+    const sessionId = await this.sessions.create(
+      userId,
+      sha256(secret),
+      this.config.sessionMaxHours,
+      idToken,
+    );
+    const issued = await this.tokensFor(sessionId, secret);
     await this.audit.record('LOGIN', [null], undefined, {
-      userId: user.id,
-      username: user.username,
-      organizationId: user.organizationId,
+      userId,
+      username: issued.body.user.username,
+      organizationId: issued.body.user.organization.id,
     });
-    return this.tokensFor(sessionId, secret);
+    return issued;
   }
 
   /** Rotates the refresh token; a token used twice ends its session (it may have been stolen). */
@@ -86,9 +117,10 @@ export class AuthService {
     return this.tokensFor(parsed.sessionId, secret);
   }
 
-  async logout(refreshToken: string): Promise<void> {
+  /** Ends the session; answers its ProConnect ID token, if it came from there (for the provider's logout). */
+  async logout(refreshToken: string): Promise<string | null> {
     const parsed = parseRefreshToken(refreshToken);
-    if (parsed) await this.sessions.revoke(parsed.sessionId);
+    return parsed ? this.sessions.end(parsed.sessionId, sha256(parsed.secret)) : null;
   }
 
   private async tokensFor(sessionId: string, secret: string): Promise<IssuedSession> {

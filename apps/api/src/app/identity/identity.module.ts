@@ -11,6 +11,11 @@ import { SignInFailuresJob } from './sign-in-failures.job';
 import { SignInLimits } from './sign-in-limits';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { ProConnectController } from './proconnect.controller';
+import { ProConnectRepository } from './proconnect.repository';
+import { ProConnectRequestsController } from './proconnect-requests.controller';
+import { ProConnectRequestsService } from './proconnect-requests.service';
+import { ProConnectService } from './proconnect.service';
 
 @Module({
   imports: [
@@ -25,7 +30,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, ProConnectController, ProConnectRequestsController],
   providers: [
     AuthService,
     AuthenticationService,
@@ -34,6 +39,9 @@ import { UsersService } from './users.service';
     UsersService,
     SignInLimits,
     SignInFailuresJob,
+    ProConnectRepository,
+    ProConnectService,
+    ProConnectRequestsService,
   ],
   exports: [AuthenticationService],
 })

@@ -10,12 +10,15 @@ interface AccountSeed {
   displayName: string;
   role: Role;
   organizationCode: string;
+  /** The stand-in ProConnect's agents of the same e-mail (tools/oidc) sign in to these accounts. */
+  email?: string;
 }
 
 /** The demo accounts of API.md, seeded in demo mode only. */
 export const DEMO_ACCOUNTS: readonly AccountSeed[] = [
   {
     username: 'mourenx.agent',
+    email: 'claire.etcheverry@mourenx.example',
     displayName: 'Claire Etcheverry',
     role: 'INFO_POINT_AGENT',
     organizationCode: 'INFO_POINT_MOURENX',
@@ -28,6 +31,7 @@ export const DEMO_ACCOUNTS: readonly AccountSeed[] = [
   },
   {
     username: 'orthez.ts',
+    email: 'maite.bordenave@ccas-orthez.example',
     displayName: 'Maïté Bordenave',
     role: 'SOCIAL_WORKER',
     organizationCode: 'SOCIAL_SERVICE_CCAS_ORTHEZ',
@@ -40,12 +44,14 @@ export const DEMO_ACCOUNTS: readonly AccountSeed[] = [
   },
   {
     username: 'lagor.relais',
+    email: 'sylvie.lacoste@lagor.example',
     displayName: 'Sylvie Lacoste',
     role: 'RELAY_CLERK',
     organizationCode: relayPointCode('64301'),
   },
   {
     username: 'monein.relais',
+    email: 'pierre.larrieu@monein.example',
     displayName: 'Pierre Larrieu',
     role: 'RELAY_CLERK',
     organizationCode: relayPointCode('64393'),
@@ -62,7 +68,13 @@ export const DEMO_ACCOUNTS: readonly AccountSeed[] = [
     role: 'LANDLORD_OFFICER',
     organizationCode: 'LANDLORD_BEARNAISE',
   },
-  { username: 'cclo.coordination', displayName: 'Anne Puyau', role: 'COORDINATOR', organizationCode: 'CCLO' },
+  {
+    username: 'cclo.coordination',
+    email: 'anne.puyau@cclo.example',
+    displayName: 'Anne Puyau',
+    role: 'COORDINATOR',
+    organizationCode: 'CCLO',
+  },
 ];
 
 async function organizationIdsByCode(manager: EntityManager): Promise<Map<string, string>> {
@@ -76,8 +88,14 @@ async function organizationIdsByCode(manager: EntityManager): Promise<Map<string
 export async function seedDemoAccounts(manager: EntityManager, password: string): Promise<number> {
   const ids = await organizationIdsByCode(manager);
   const users = manager.getRepository(UserEntity);
-  const existing = new Set((await users.find({ select: { username: true } })).map((u) => u.username));
-  const missing = DEMO_ACCOUNTS.filter((account) => !existing.has(account.username));
+  const existing = await users.find({ select: { id: true, username: true, email: true } });
+  // Demo accounts seeded before they had an e-mail get it, for the stand-in ProConnect's agents.
+  for (const user of existing) {
+    const email = DEMO_ACCOUNTS.find((account) => account.username === user.username)?.email;
+    if (email && user.email === null) await users.update({ id: user.id }, { email });
+  }
+  const names = new Set(existing.map((u) => u.username));
+  const missing = DEMO_ACCOUNTS.filter((account) => !names.has(account.username));
   const hashes = await Promise.all(missing.map(() => hashPassword(password)));
   await users.insert(
     missing.map((account, index) => {
@@ -87,6 +105,7 @@ export async function seedDemoAccounts(manager: EntityManager, password: string)
       return {
         username: account.username,
         displayName: account.displayName,
+        email: account.email ?? null,
         role: account.role,
         organizationId,
         active: true,

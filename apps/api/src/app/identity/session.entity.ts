@@ -42,4 +42,8 @@ export class SessionEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** The ID token of a ProConnect sign-in: the `id_token_hint` of its logout at the provider. */
+  @Column({ type: 'text', nullable: true })
+  idToken!: string | null;
 }

@@ -49,7 +49,12 @@ export class SessionsRepository {
     return rows[0] ?? null;
   }
 
-  async create(userId: string, refreshTokenHash: string, maxHours: number): Promise<string> {
+  async create(
+    userId: string,
+    refreshTokenHash: string,
+    maxHours: number,
+    idToken: string | null = null,
+  ): Promise<string> {
     const now = new Date();
     const session = await this.dataSource.getRepository(SessionEntity).save({
       userId,
@@ -57,6 +62,7 @@ export class SessionsRepository {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + maxHours * 3_600_000),
       revokedAt: null,
+      idToken,
     });
     return session.id;
   }
@@ -76,5 +82,18 @@ export class SessionsRepository {
       'UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
       [sessionId],
     );
+  }
+
+  /**
+   * Ends a session at logout; answers its ProConnect ID token (for the provider's logout) when the
+   * refresh token presented was the current one: a stale token ends the session but learns nothing.
+   */
+  async end(sessionId: string, presentedHash: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(
+      `UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL
+       RETURNING CASE WHEN refresh_token_hash = $2 THEN id_token END AS id_token`,
+      [sessionId, presentedHash],
+    )) as [{ id_token: string | null }[], number];
+    return rows[0][0]?.id_token ?? null;
   }
 }

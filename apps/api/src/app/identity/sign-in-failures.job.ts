@@ -3,15 +3,18 @@ import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { Transactions } from '@api/platform/database/transactions';
 import { JOB_LOCKS, Jobs, runExclusive } from '@api/platform/jobs';
 import { SignInLimits } from './sign-in-limits';
+import { ProConnectRepository } from './proconnect.repository';
 
 /**
  * Sign-in failures only count for a quarter of an hour: those older than a day are deleted hourly,
- * with the familiar addresses an account has not signed in from for SIGN_IN_LIMITS.familiarAddressDays.
+ * with the familiar addresses an account has not signed in from for SIGN_IN_LIMITS.familiarAddressDays,
+ * expired ProConnect sign-ins, and the requests of unknown agents after PROCONNECT_REQUEST_DAYS.
  */
 @Injectable()
 export class SignInFailuresJob implements OnApplicationBootstrap {
   constructor(
     private readonly limits: SignInLimits,
+    private readonly proconnect: ProConnectRepository,
     private readonly transactions: Transactions,
     private readonly jobs: Jobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -22,6 +25,10 @@ export class SignInFailuresJob implements OnApplicationBootstrap {
   }
 
   run(): Promise<number | null> {
-    return runExclusive(this.transactions, JOB_LOCKS.signInFailures, (db) => this.limits.forgetOld(db));
+    return runExclusive(
+      this.transactions,
+      JOB_LOCKS.signInFailures,
+      async (db) => (await this.limits.forgetOld(db)) + (await this.proconnect.forgetOld(db)),
+    );
   }
 }

@@ -16,6 +16,8 @@ import { OrganizationEntity } from '@api/app/reference/organization.entity';
 @Entity('app_user')
 @Index('UQ_app_user_username', ['username'], { unique: true })
 @Index('IDX_app_user_organization', ['organizationId'])
+@Index('UQ_app_user_email', ['email'], { unique: true })
+@Index('UQ_app_user_proconnect_sub', ['proconnectSub'], { unique: true })
 @Check('CHK_app_user_role', `"role" IN (${sqlList(ROLES)})`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_app_user' })
@@ -27,6 +29,14 @@ export class UserEntity {
 
   @Column({ type: 'text' })
   displayName!: string;
+
+  /** Lower-case, compared as such (`normaliseEmail`): how ProConnect finds an account the first time. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  /** ProConnect's `sub` for this agent, stored at the first ProConnect sign-in (or when a request is accepted). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  proconnectSub!: string | null;
 
   @Column({ type: 'varchar', length: 32 })
   role!: Role;

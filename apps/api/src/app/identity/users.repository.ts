@@ -9,6 +9,8 @@ export interface UserRow {
   id: string;
   username: string;
   display_name: string;
+  email: string | null;
+  proconnect: boolean;
   role: Role;
   organization_id: string;
   organization_name: string;
@@ -18,7 +20,7 @@ export interface UserRow {
   created_at: Date;
 }
 
-const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.organization_id, o.name AS organization_name,
+const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.email, u.proconnect_sub IS NOT NULL AS proconnect, u.role, u.organization_id, o.name AS organization_name,
   o.type AS organization_type, u.active, u.password_hash IS NOT NULL AS activated, u.created_at
   FROM app_user u JOIN organization o ON o.id = u.organization_id`;
 
@@ -27,9 +29,11 @@ export function toUserView(row: UserRow): UserView {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
+    email: row.email,
     role: row.role,
     organization: { id: row.organization_id, name: row.organization_name, type: row.organization_type },
     active: row.active,
+    proconnect: row.proconnect,
     activated: row.activated,
     createdAt: row.created_at.toISOString(),
   };
@@ -78,13 +82,17 @@ export class UsersRepository {
       displayName: string;
       role: Role;
       organizationId: string;
-      activationCodeHash: string;
-      activationExpiresAt: Date;
+      email: string | null;
+      /** A ProConnect-only account: linked to its agent, no activation code. */
+      proconnectSub?: string;
+      activationCodeHash: string | null;
+      activationExpiresAt: Date | null;
     },
   ): Promise<string> {
     const rows = await db.query<{ id: string }[]>(
-      `INSERT INTO app_user (username, display_name, role, organization_id, active, activation_code_hash, activation_expires_at)
-       VALUES ($1, $2, $3, $4, true, $5, $6) RETURNING id`,
+      `INSERT INTO app_user (username, display_name, role, organization_id, active, activation_code_hash,
+                             activation_expires_at, email, proconnect_sub)
+       VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8) RETURNING id`,
       [
         user.username,
         user.displayName,
@@ -92,6 +100,8 @@ export class UsersRepository {
         user.organizationId,
         user.activationCodeHash,
         user.activationExpiresAt,
+        user.email,
+        user.proconnectSub ?? null,
       ],
     );
     return (rows[0] as { id: string }).id;
@@ -102,6 +112,7 @@ export class UsersRepository {
     id: string,
     changes: {
       displayName?: string;
+      email?: string | null;
       role?: Role;
       organizationId?: string;
       active?: boolean;
@@ -112,6 +123,7 @@ export class UsersRepository {
   ): Promise<void> {
     const columns: Record<string, string> = {
       displayName: 'display_name',
+      email: 'email',
       role: 'role',
       organizationId: 'organization_id',
       active: 'active',

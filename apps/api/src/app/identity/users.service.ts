@@ -43,6 +43,7 @@ const normaliseCode = (code: string): string => code.toUpperCase().replace(/[^A-
 export function userChanges(before: UserRow, after: UserRow, newActivationCode: boolean): AuditFieldChange[] {
   const changes: AuditFieldChange[] = [];
   if (before.display_name !== after.display_name) changes.push({ field: 'displayName' });
+  if (before.email !== after.email) changes.push({ field: 'email' });
   if (before.role !== after.role) changes.push({ field: 'role', from: before.role, to: after.role });
   if (before.organization_id !== after.organization_id)
     changes.push({ field: 'organization', from: before.organization_name, to: after.organization_name });
@@ -50,6 +51,17 @@ export function userChanges(before: UserRow, after: UserRow, newActivationCode: 
     changes.push({ field: 'active', from: before.active, to: after.active });
   if (newActivationCode) changes.push({ field: 'activationCode' });
   return changes;
+}
+
+/** A username or an e-mail another account has: 409, saying which. */
+export function uniqueAccountConflict(error: unknown): never {
+  if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'UQ_app_user_username')
+    throw conflict('This username is taken');
+  if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'UQ_app_user_email')
+    throw conflict('Another account has this e-mail address');
+  if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'UQ_app_user_proconnect_sub')
+    throw conflict('Another account is linked to this ProConnect agent');
+  throw error;
 }
 
 /** Accounts, created by the coordinator with a one-time activation code (no mail leaves Passerelle). */
@@ -79,15 +91,11 @@ export class UsersService {
           displayName: body.displayName,
           role: body.role,
           organizationId: body.organizationId,
+          email: body.email ?? null,
           activationCodeHash: sha256(normaliseCode(code)),
           activationExpiresAt: expiresAt,
         })
-        .catch((error: unknown) => {
-          if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'UQ_app_user_username') {
-            throw conflict('This username is taken');
-          }
-          throw error;
-        });
+        .catch(uniqueAccountConflict);
       const created = await this.users.find(db, id);
       if (!created) throw new Error('user not created');
       await this.audit.recordAdmin(db, { type: 'USER', id }, [
@@ -95,6 +103,7 @@ export class UsersService {
         { field: 'displayName' },
         { field: 'role', to: created.role },
         { field: 'organization', to: created.organization_name },
+        ...(created.email ? [{ field: 'email' as const }] : []),
         { field: 'activationCode' },
       ]);
       return created;
@@ -117,19 +126,22 @@ export class UsersService {
       const role = body.role ?? current.role;
       const organizationId = body.organizationId ?? current.organization_id;
       if (body.role || body.organizationId) await this.assertRoleFitsOrganization(db, role, organizationId);
-      await this.users.update(db, id, {
-        displayName: body.displayName,
-        role: body.role,
-        organizationId: body.organizationId,
-        active: body.active,
-        ...(code
-          ? {
-              activationCodeHash: sha256(normaliseCode(code)),
-              activationExpiresAt: expiresAt,
-              passwordHash: null,
-            }
-          : {}),
-      });
+      await this.users
+        .update(db, id, {
+          displayName: body.displayName,
+          email: body.email,
+          role: body.role,
+          organizationId: body.organizationId,
+          active: body.active,
+          ...(code
+            ? {
+                activationCodeHash: sha256(normaliseCode(code)),
+                activationExpiresAt: expiresAt,
+                passwordHash: null,
+              }
+            : {}),
+        })
+        .catch(uniqueAccountConflict);
       // Deactivation, a new role or organisation, a reset: every open session ends now.
       if (body.active === false || code || body.role || body.organizationId)
         await this.users.revokeSessions(db, id);
@@ -188,7 +200,7 @@ export class UsersService {
     });
   }
 
-  private async assertRoleFitsOrganization(db: Db, role: Role, organizationId: string): Promise<void> {
+  async assertRoleFitsOrganization(db: Db, role: Role, organizationId: string): Promise<void> {
     const [organization] = await db.query<{ type: OrganizationType; active: boolean }[]>(
       'SELECT type, active FROM organization WHERE id = $1',
       [organizationId],

@@ -37,6 +37,10 @@ export class OrganizationEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Its members sign in with ProConnect only: a password sign-in is refused (after the password is checked). */
+  @Column({ type: 'boolean', default: false })
+  requiresProConnect!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

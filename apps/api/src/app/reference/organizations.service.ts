@@ -19,6 +19,7 @@ const toView = (row: OrganizationRow): OrganizationView =>
     type: row.type,
     registersDemands: row.registers_demands,
     inseeCode: row.insee_code,
+    requiresProConnect: row.requires_pro_connect,
   } as OrganizationEntity);
 
 /** What an organisation's change says in the audit log: an organisation's data is not personal. */
@@ -29,6 +30,12 @@ export function organizationChanges(before: OrganizationRow, after: Organization
     changes.push({ field: 'registersDemands', from: before.registers_demands, to: after.registers_demands });
   if (before.active !== after.active)
     changes.push({ field: 'active', from: before.active, to: after.active });
+  if (before.requires_pro_connect !== after.requires_pro_connect)
+    changes.push({
+      field: 'requiresProConnect',
+      from: before.requires_pro_connect,
+      to: after.requires_pro_connect,
+    });
   return changes;
 }
 
@@ -52,6 +59,7 @@ export class OrganizationsService {
         { field: 'name', to: row.name },
         { field: 'type', to: row.type },
         { field: 'registersDemands', to: row.registers_demands },
+        ...(row.requires_pro_connect ? [{ field: 'requiresProConnect' as const, to: true }] : []),
         ...(row.insee_code ? [{ field: 'inseeCode' as const, to: row.insee_code }] : []),
       ]);
       return toView(row);

@@ -17,6 +17,7 @@ export function toOrganizationView(organization: OrganizationEntity): Organizati
     name: organization.name,
     type: organization.type,
     registersDemands: organization.registersDemands,
+    requiresProConnect: organization.requiresProConnect,
   };
   if (organization.inseeCode) view.inseeCode = organization.inseeCode;
   return view;

@@ -17,9 +17,10 @@ export interface OrganizationRow {
   registers_demands: boolean;
   insee_code: string | null;
   active: boolean;
+  requires_pro_connect: boolean;
 }
 
-const ORGANIZATION_COLUMNS = 'id, name, type, registers_demands, insee_code, active';
+const ORGANIZATION_COLUMNS = 'id, name, type, registers_demands, insee_code, active, requires_pro_connect';
 
 @Injectable()
 export class ReferenceRepository {
@@ -46,10 +47,16 @@ export class ReferenceRepository {
 
   async insertOrganization(db: Db, organization: CreateOrganizationRequest): Promise<OrganizationRow> {
     const rows = await db.query<OrganizationRow[]>(
-      `INSERT INTO organization (code, name, type, registers_demands, insee_code)
-       VALUES ('ORG_' || replace(gen_random_uuid()::text, '-', ''), $1, $2, $3, $4)
+      `INSERT INTO organization (code, name, type, registers_demands, insee_code, requires_pro_connect)
+       VALUES ('ORG_' || replace(gen_random_uuid()::text, '-', ''), $1, $2, $3, $4, $5)
        RETURNING ${ORGANIZATION_COLUMNS}`,
-      [organization.name, organization.type, organization.registersDemands, organization.inseeCode ?? null],
+      [
+        organization.name,
+        organization.type,
+        organization.registersDemands,
+        organization.inseeCode ?? null,
+        organization.requiresProConnect ?? false,
+      ],
     );
     return rows[0] as OrganizationRow;
   }
@@ -63,11 +70,19 @@ export class ReferenceRepository {
     // The row locked and read first, in the same statement: its values before the change.
     const rows = await db.query<(OrganizationRow & { previous: OrganizationRow })[]>(
       `UPDATE organization o SET name = coalesce($2, o.name), registers_demands = coalesce($3, o.registers_demands),
-              active = coalesce($4, o.active), updated_at = now()
+              active = coalesce($4, o.active), requires_pro_connect = coalesce($5, o.requires_pro_connect),
+              updated_at = now()
          FROM (SELECT ${ORGANIZATION_COLUMNS} FROM organization WHERE id = $1 FOR UPDATE) previous
         WHERE o.id = previous.id
-        RETURNING o.id, o.name, o.type, o.registers_demands, o.insee_code, o.active, to_jsonb(previous) AS previous`,
-      [id, changes.name ?? null, changes.registersDemands ?? null, changes.active ?? null],
+        RETURNING o.id, o.name, o.type, o.registers_demands, o.insee_code, o.active, o.requires_pro_connect,
+                  to_jsonb(previous) AS previous`,
+      [
+        id,
+        changes.name ?? null,
+        changes.registersDemands ?? null,
+        changes.active ?? null,
+        changes.requiresProConnect ?? null,
+      ],
     );
     const row = rows[0];
     if (!row) return null;

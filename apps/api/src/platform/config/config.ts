@@ -55,6 +55,21 @@ export interface AppConfig {
    * ProConnect. Null outside production: the request's own origin is then the one allowed.
    */
   publicUrl: string | null;
+  /** ProConnect sign-in (OIDC_*); null: not offered. */
+  proconnect: ProConnectConfig | null;
+}
+
+/** ProConnect's assurance levels, weakest first: OIDC_ACR names the weakest one accepted. */
+export const PROCONNECT_ACR_LEVELS = ['eidas1', 'eidas2', 'eidas3'] as const;
+export type ProConnectAcr = (typeof PROCONNECT_ACR_LEVELS)[number];
+
+export interface ProConnectConfig {
+  /** The discovery base (ProConnect's: `https://<domain>/api/v2`). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The weakest `acr` accepted, checked on the server whatever the provider says it did. */
+  acr: ProConnectAcr;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -364,6 +379,40 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     };
   };
 
+  const proconnect = (): ProConnectConfig | null => {
+    const issuer = read('OIDC_ISSUER');
+    const clientId = read('OIDC_CLIENT_ID');
+    const clientSecret = read('OIDC_CLIENT_SECRET');
+    if (issuer === undefined) {
+      if (clientId !== undefined || clientSecret !== undefined)
+        problems.push('OIDC_CLIENT_ID and OIDC_CLIENT_SECRET need OIDC_ISSUER (ProConnect’s discovery base)');
+      return null;
+    }
+    let url: URL | null = null;
+    try {
+      url = new URL(issuer);
+    } catch {
+      url = null;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username)
+      problems.push(`OIDC_ISSUER must be an http:// or https:// address, without query (got "${issuer}")`);
+    else if (mode === 'production' && url.protocol !== 'https:')
+      problems.push('OIDC_ISSUER must be an https:// address in production');
+    if (!clientId) problems.push('OIDC_CLIENT_ID is required with OIDC_ISSUER');
+    // Never the value in a message: it is a credential.
+    if (!clientSecret) problems.push('OIDC_CLIENT_SECRET is required with OIDC_ISSUER');
+    if (read('PUBLIC_URL') === undefined)
+      problems.push(
+        'PUBLIC_URL is required with OIDC_ISSUER: the redirect URI registered at ProConnect is ${PUBLIC_URL}/api/auth/proconnect/callback',
+      );
+    return {
+      issuer: issuer.replace(/\/+$/, ''),
+      clientId: clientId ?? '',
+      clientSecret: clientSecret ?? '',
+      acr: oneOf('OIDC_ACR', PROCONNECT_ACR_LEVELS, 'eidas1'),
+    };
+  };
+
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const backOfficeRaw = read('BACK_OFFICE_DIR') ?? defaults.backOfficeDir;
 
@@ -400,6 +449,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     apiDocs: bool('API_DOCS', mode !== 'production'),
     tls: tls(),
     publicUrl: publicUrl(),
+    proconnect: proconnect(),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

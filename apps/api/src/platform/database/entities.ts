@@ -3,6 +3,7 @@ import { OrganizationEntity } from '@api/app/reference/organization.entity';
 import { SessionEntity } from '@api/app/identity/session.entity';
 import { UserEntity } from '@api/app/identity/user.entity';
 import { SignInAttemptEntity, SignInFamiliarAddressEntity } from '@api/app/identity/sign-in-attempt.entity';
+import { ProConnectFlowEntity, ProConnectRequestEntity } from '@api/app/identity/proconnect.entity';
 import { ApplicantFileEntity } from '@api/app/applicant-files/applicant-file.entity';
 import { FileOrganizationEntity } from '@api/app/applicant-files/file-organization.entity';
 import { TimelineEventEntity } from '@api/app/timeline/timeline-event.entity';
@@ -36,6 +37,8 @@ export const ENTITIES = [
   SessionEntity,
   SignInAttemptEntity,
   SignInFamiliarAddressEntity,
+  ProConnectFlowEntity,
+  ProConnectRequestEntity,
   ApplicantFileEntity,
   FileOrganizationEntity,
   TimelineEventEntity,

@@ -13,6 +13,8 @@ export const DOMAIN_ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   PRECONDITION_REQUIRED: 428,
   TOO_MANY_REQUESTS: 429,
+  /** A server Passerelle depends on (ProConnect) does not answer: not the caller's fault, try again. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;

@@ -6,8 +6,10 @@ import type {
   CommuneView,
   CreateOrganizationRequest,
   CreateUserRequest,
+  OpenAccountRequest,
   OrganizationView,
   Page,
+  ProConnectRequestView,
   UpdateOrganizationRequest,
   UpdateUserRequest,
   UserView,
@@ -48,6 +50,15 @@ export class AdminService {
 
   updateUser(id: string, request: UpdateUserRequest): Observable<UserWithActivationCode> {
     return this.http.patch<UserWithActivationCode>(`/api/users/${id}`, request);
+  }
+
+  /** Agents whom ProConnect let in but who have no account. */
+  proconnectRequests(): Observable<ProConnectRequestView[]> {
+    return this.http.get<ProConnectRequestView[]>('/api/proconnect-requests');
+  }
+
+  openAccount(requestId: string, request: OpenAccountRequest): Observable<UserWithActivationCode> {
+    return this.http.post<UserWithActivationCode>(`/api/proconnect-requests/${requestId}/account`, request);
   }
 
   organizations(): Observable<OrganizationView[]> {

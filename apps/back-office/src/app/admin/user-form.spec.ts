@@ -5,10 +5,34 @@ import { organizationsForRole, usernameValidator } from './user-form';
 const control = (value: string) => new FormControl(value, { nonNullable: true });
 
 const organizations: OrganizationView[] = [
-  { id: '1', name: 'Mairie de Lagor', type: 'RELAY_POINT', registersDemands: false },
-  { id: '2', name: 'Point-info Mourenx', type: 'INFO_POINT', registersDemands: true },
-  { id: '3', name: 'CCAS d’Orthez', type: 'SOCIAL_SERVICE', registersDemands: false },
-  { id: '4', name: 'Mairie d’Artix', type: 'RELAY_POINT', registersDemands: false },
+  {
+    id: '1',
+    name: 'Mairie de Lagor',
+    type: 'RELAY_POINT',
+    registersDemands: false,
+    requiresProConnect: false,
+  },
+  {
+    id: '2',
+    name: 'Point-info Mourenx',
+    type: 'INFO_POINT',
+    registersDemands: true,
+    requiresProConnect: false,
+  },
+  {
+    id: '3',
+    name: 'CCAS d’Orthez',
+    type: 'SOCIAL_SERVICE',
+    registersDemands: false,
+    requiresProConnect: false,
+  },
+  {
+    id: '4',
+    name: 'Mairie d’Artix',
+    type: 'RELAY_POINT',
+    registersDemands: false,
+    requiresProConnect: false,
+  },
 ];
 
 describe('user form rules', () => {

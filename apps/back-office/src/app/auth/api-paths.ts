@@ -4,6 +4,8 @@ export const AUTH_API = {
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
   me: '/api/auth/me',
+  methods: '/api/auth/methods',
+  proconnectLogin: '/api/auth/proconnect/login',
 } as const;
 
 /** Calls whose 401 means « bad credentials » or « session over », never « access token stale ». */

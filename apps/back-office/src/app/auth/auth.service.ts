@@ -7,6 +7,7 @@ import {
   type CurrentUser,
   type LoginRequest,
   type LoginResponse,
+  type LogoutResponse,
   type Principal,
 } from '@passerelle/shared/domain';
 import {
@@ -131,7 +132,14 @@ export class AuthService {
     this.sessionEndState.set(reason === 'idle' ? 'idle' : null);
     const headers = accessToken ? new HttpHeaders({ Authorization: `Bearer ${accessToken}` }) : undefined;
     // The server ends the session and clears the cookie; best effort: the local session is already gone.
-    await firstValueFrom(this.http.post<void>(AUTH_API.logout, null, { headers })).catch(() => undefined);
+    const answer = await firstValueFrom(
+      this.http.post<LogoutResponse | null>(AUTH_API.logout, null, { headers }),
+    ).catch(() => null);
+    // A ProConnect session ends at the provider too, which sends the browser back to Passerelle.
+    if (answer?.redirectTo) {
+      this.leave(answer.redirectTo);
+      return;
+    }
     await this.router.navigateByUrl('/connexion');
   }
 
@@ -146,6 +154,11 @@ export class AuthService {
       ? this.router.serializeUrl(navigation.finalUrl ?? navigation.extractedUrl)
       : this.router.url;
     void this.router.navigate(['/connexion'], { queryParams: returnQuery(current) });
+  }
+
+  /** Leaves the application for another site (a test replaces it). */
+  leave(url: string): void {
+    globalThis.location.assign(url);
   }
 
   private startSession(response: LoginResponse): void {

@@ -9,6 +9,8 @@ export const LOGIN_MESSAGES = {
   unreachable: 'Le serveur Passerelle ne répond pas. Vérifiez votre connexion au réseau, puis réessayez.',
   unavailable: UNAVAILABLE_MESSAGE,
   unexpected: 'La connexion a échoué à cause d’une erreur inattendue. Réessayez dans quelques instants.',
+  proconnectRequired:
+    'Votre organisation se connecte avec ProConnect : utilisez le bouton « S’identifier avec ProConnect ».',
 } as const;
 
 export const SESSION_END_MESSAGES: Record<SessionEnd, string> = {
@@ -37,6 +39,9 @@ export function loginErrorMessage(error: unknown): string {
       return LOGIN_MESSAGES.badCredentials;
     case HttpStatusCode.TooManyRequests:
       return tooManyAttemptsMessage(error);
+    case HttpStatusCode.Forbidden:
+      // The only 403 of a sign-in: the right password, in an organisation that requires ProConnect.
+      return LOGIN_MESSAGES.proconnectRequired;
     case 0:
     case HttpStatusCode.BadGateway:
     case HttpStatusCode.GatewayTimeout:

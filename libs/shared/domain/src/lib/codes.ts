@@ -155,8 +155,18 @@ export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** The fields an administration entry may name, by what it changed. */
 export const AUDITED_FIELDS = {
-  USER: ['username', 'displayName', 'role', 'organization', 'active', 'activationCode', 'password'],
-  ORGANIZATION: ['name', 'type', 'registersDemands', 'inseeCode', 'active'],
+  USER: [
+    'username',
+    'displayName',
+    'role',
+    'organization',
+    'active',
+    'activationCode',
+    'password',
+    'email',
+    'proconnect',
+  ],
+  ORGANIZATION: ['name', 'type', 'registersDemands', 'inseeCode', 'active', 'requiresProConnect'],
 } as const satisfies Record<AuditTargetType, readonly string[]>;
 export type AuditedField<T extends AuditTargetType = AuditTargetType> = (typeof AUDITED_FIELDS)[T][number];
 

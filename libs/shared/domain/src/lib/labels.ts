@@ -189,6 +189,8 @@ export const AUDITED_FIELD_LABELS: { [T in AuditTargetType]: Record<AuditedField
     active: 'Compte actif',
     activationCode: 'Nouveau code d’activation',
     password: 'Mot de passe choisi',
+    email: 'Adresse électronique',
+    proconnect: 'Compte ProConnect lié',
   },
   ORGANIZATION: {
     name: 'Nom',
@@ -196,5 +198,6 @@ export const AUDITED_FIELD_LABELS: { [T in AuditTargetType]: Record<AuditedField
     registersDemands: 'Service enregistreur',
     inseeCode: 'Commune',
     active: 'Organisation active',
+    requiresProConnect: 'Connexion par ProConnect obligatoire',
   },
 };

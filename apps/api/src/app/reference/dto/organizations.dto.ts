@@ -12,10 +12,17 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
   @BooleanField({ description: 'A registration service (service enregistreur)' }) registersDemands!: boolean;
   @PatternField(INSEE_CODE, 5, { optional: true, description: 'Commune of a relay point' })
   inseeCode?: string;
+  @BooleanField({ optional: true, description: 'Its members sign in with ProConnect only' })
+  requiresProConnect?: boolean;
 }
 
 export class UpdateOrganizationDto implements UpdateOrganizationRequest {
   @TextField(160, { optional: true }) name?: string;
   @BooleanField({ optional: true }) registersDemands?: boolean;
   @BooleanField({ optional: true, description: 'false: its users can no longer sign in' }) active?: boolean;
+  @BooleanField({
+    optional: true,
+    description: 'true: its members sign in with ProConnect only (no password)',
+  })
+  requiresProConnect?: boolean;
 }

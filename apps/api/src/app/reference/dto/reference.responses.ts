@@ -35,4 +35,7 @@ export class OrganizationResponse implements OrganizationView {
 
   @ApiPropertyOptional({ example: '64320', description: "INSEE code of a relay point's commune" })
   inseeCode?: string;
+
+  @ApiProperty({ description: 'Its members sign in with ProConnect only' })
+  requiresProConnect!: boolean;
 }

@@ -16,6 +16,8 @@ const user = (id: string, displayName: string, username: string): UserView => ({
   role: 'INFO_POINT_AGENT',
   organization: { id: 'o1', name: 'Point-info', type: 'INFO_POINT' },
   active: true,
+  email: null,
+  proconnect: false,
   activated: true,
   createdAt: '2026-01-01T00:00:00Z',
 });

@@ -11,6 +11,8 @@ import { RouterLink } from '@angular/router';
 import {
   ACTIVATION_CODE_HOURS,
   DEFAULT_PAGE_SIZE,
+  normaliseEmail,
+  type ProConnectRequestView,
   type Role,
   ROLE_LABELS,
   ROLES,
@@ -68,6 +70,12 @@ export class UsersPage {
     params: () => ({ page: this.page() }),
     stream: ({ params }) => this.admin.users(params.page, this.pageSize),
   });
+  /** Agents whom ProConnect let in but who have no account: one click opens an account for one. */
+  protected readonly requests = rxResource({
+    stream: () => this.admin.proconnectRequests().pipe(catchError(() => of([]))),
+  });
+  /** The request the creation form opens an account for, if any. */
+  protected readonly fromRequest = signal<ProConnectRequestView | null>(null);
   private readonly organizations = toSignal(this.admin.organizations().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
@@ -75,6 +83,7 @@ export class UsersPage {
   protected readonly form = this.formBuilder.group({
     displayName: ['', [Validators.required, notBlank, Validators.maxLength(120)]],
     username: ['', [Validators.required, usernameValidator]],
+    email: ['', [Validators.email, Validators.maxLength(254)]],
     role: this.formBuilder.control<Role | ''>('', Validators.required),
     organizationId: ['', Validators.required],
   });
@@ -92,6 +101,26 @@ export class UsersPage {
   /** The code just issued: shown once, never stored. */
   protected readonly issued = signal<UserWithActivationCode | null>(null);
 
+  /** The creation form, filled with what ProConnect said of the agent: the coordinator picks role and organisation. */
+  protected openFrom(request: ProConnectRequestView): void {
+    const name = [request.givenName, request.usualName].filter(Boolean).join(' ');
+    const username = [request.givenName, request.usualName]
+      .filter(Boolean)
+      .join('.')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]/g, '');
+    this.fromRequest.set(request);
+    this.form.reset({ displayName: name, username, email: request.email, role: '', organizationId: '' });
+    this.creation.open();
+  }
+
+  protected closeCreation(): void {
+    this.fromRequest.set(null);
+    this.creation.close();
+  }
+
   protected onRoleChange(): void {
     this.form.controls.organizationId.reset('');
   }
@@ -101,20 +130,42 @@ export class UsersPage {
     await this.creation.submit(
       async () => {
         if (!value.role) return;
-        const created = await firstValueFrom(
-          this.admin.createUser({
-            displayName: value.displayName.trim(),
-            username: value.username.trim(),
-            role: value.role,
-            organizationId: value.organizationId,
-          }),
-        );
-        this.showCode(created);
+        const email = value.email.trim() ? normaliseEmail(value.email) : undefined;
+        const request = this.fromRequest();
+        if (request) {
+          const opened = await firstValueFrom(
+            this.admin.openAccount(request.id, {
+              displayName: value.displayName.trim(),
+              username: value.username.trim(),
+              email: email ?? request.email,
+              role: value.role,
+              organizationId: value.organizationId,
+            }),
+          );
+          this.fromRequest.set(null);
+          this.creation.close();
+          this.message.set({
+            text: `Le compte de ${opened.user.displayName} est ouvert : cette personne se connecte avec ProConnect.`,
+            error: false,
+          });
+          this.requests.reload();
+        } else {
+          const created = await firstValueFrom(
+            this.admin.createUser({
+              displayName: value.displayName.trim(),
+              username: value.username.trim(),
+              ...(email ? { email } : {}),
+              role: value.role,
+              organizationId: value.organizationId,
+            }),
+          );
+          this.showCode(created);
+        }
         this.list.reload();
       },
       (error) =>
         error instanceof HttpErrorResponse && error.status === 409
-          ? 'Cet identifiant est déjà pris : choisissez-en un autre.'
+          ? 'Cet identifiant ou cette adresse électronique est déjà pris : choisissez-en un autre.'
           : apiErrorMessage(error, 'La création du compte'),
     );
   }

@@ -13,7 +13,11 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
+import { HttpClient } from '@angular/common/http';
+import { toSignal } from '@angular/core/rxjs-interop';
+import type { SignInMethods } from '@passerelle/shared/domain';
+import { catchError, firstValueFrom, map, of } from 'rxjs';
+import { AUTH_API } from '../api-paths';
 import { AuthService, safeReturnUrl } from '../auth.service';
 import { loginErrorMessage, SESSION_END_MESSAGES } from '../login-errors';
 
@@ -39,6 +43,17 @@ export class LoginPage {
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
   protected readonly pending = signal(false);
   protected readonly error = signal<string | null>(null);
+  protected readonly proconnectLogin = AUTH_API.proconnectLogin;
+  /** « S’identifier avec ProConnect » when the server offers it (OIDC_ISSUER). */
+  protected readonly proconnect = toSignal(
+    inject(HttpClient)
+      .get<SignInMethods>(AUTH_API.methods)
+      .pipe(
+        map((methods) => methods.proconnect),
+        catchError(() => of(false)),
+      ),
+    { initialValue: false },
+  );
   protected readonly notice = computed(() => {
     const end = this.auth.sessionEnd();
     return end && !this.error() ? SESSION_END_MESSAGES[end] : null;

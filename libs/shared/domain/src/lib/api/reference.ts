@@ -14,4 +14,6 @@ export interface OrganizationView {
   registersDemands: boolean;
   /** The commune of a relay point (its town hall). */
   inseeCode?: string;
+  /** Its members sign in with ProConnect only. */
+  requiresProConnect: boolean;
 }

@@ -4,9 +4,13 @@ export interface UserView {
   id: string;
   username: string;
   displayName: string;
+  /** Lower-case; how ProConnect finds the account the first time. */
+  email: string | null;
   role: Role;
   organization: { id: string; name: string; type: OrganizationType };
   active: boolean;
+  /** Linked to a ProConnect agent (its `sub` is stored). */
+  proconnect: boolean;
   /** False until the account's owner has set a password with the activation code. */
   activated: boolean;
   createdAt: string;
@@ -15,12 +19,15 @@ export interface UserView {
 export interface CreateUserRequest {
   username: string;
   displayName: string;
+  email?: string;
   role: Role;
   organizationId: string;
 }
 
 export interface UpdateUserRequest {
   displayName?: string;
+  /** null: no e-mail any more. */
+  email?: string | null;
   role?: Role;
   organizationId?: string;
   active?: boolean;
@@ -46,10 +53,13 @@ export interface CreateOrganizationRequest {
   type: OrganizationType;
   registersDemands: boolean;
   inseeCode?: string;
+  requiresProConnect?: boolean;
 }
 
 export interface UpdateOrganizationRequest {
   name?: string;
   registersDemands?: boolean;
   active?: boolean;
+  /** Its members sign in with ProConnect only. */
+  requiresProConnect?: boolean;
 }

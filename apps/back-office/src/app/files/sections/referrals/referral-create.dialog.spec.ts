@@ -19,10 +19,34 @@ import { aUser } from '../../../../testing/users';
 import { ReferralCreateDialog } from './referral-create.dialog';
 
 const ORGANIZATIONS: OrganizationView[] = [
-  { id: 'org-sdsei', name: 'SDSEI', type: 'SOCIAL_SERVICE', registersDemands: false },
-  { id: 'org-lagor', name: 'Mairie de Lagor', type: 'RELAY_POINT', registersDemands: false },
-  { id: 'org-office64', name: "Office 64 de l'Habitat", type: 'LANDLORD', registersDemands: true },
-  { id: 'org-mourenx', name: 'Point-info de Mourenx', type: 'INFO_POINT', registersDemands: true },
+  {
+    id: 'org-sdsei',
+    name: 'SDSEI',
+    type: 'SOCIAL_SERVICE',
+    registersDemands: false,
+    requiresProConnect: false,
+  },
+  {
+    id: 'org-lagor',
+    name: 'Mairie de Lagor',
+    type: 'RELAY_POINT',
+    registersDemands: false,
+    requiresProConnect: false,
+  },
+  {
+    id: 'org-office64',
+    name: "Office 64 de l'Habitat",
+    type: 'LANDLORD',
+    registersDemands: true,
+    requiresProConnect: false,
+  },
+  {
+    id: 'org-mourenx',
+    name: 'Point-info de Mourenx',
+    type: 'INFO_POINT',
+    registersDemands: true,
+    requiresProConnect: false,
+  },
 ];
 
 async function openReferral(organizations: OrganizationView[] | null = ORGANIZATIONS) {
