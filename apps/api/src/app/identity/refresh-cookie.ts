@@ -43,14 +43,16 @@ export function refreshTokenOf(req: Request): string | null {
 
 /**
  * Only Passerelle's own pages may refresh or end a session: the request's `Origin` must be
- * PUBLIC_URL's, or, without PUBLIC_URL (outside production), the request's own origin.
+ * PUBLIC_URL's. Outside production the request's own origin is accepted too (a demo opened at
+ * `http://127.0.0.1:3000` while npm start names `http://localhost:3000`); without PUBLIC_URL, it is
+ * the only one.
  */
-export function assertOwnOrigin(req: Request, config: Pick<AppConfig, 'publicUrl'>): void {
+export function assertOwnOrigin(req: Request, config: Pick<AppConfig, 'publicUrl' | 'mode'>): void {
   const origin = req.headers.origin;
-  const allowed = config.publicUrl
-    ? new URL(config.publicUrl).origin
-    : `${req.protocol}://${req.headers.host ?? ''}`;
-  if (origin !== allowed) {
+  const own = `${req.protocol}://${req.headers.host ?? ''}`;
+  const allowed = config.publicUrl ? new URL(config.publicUrl).origin : own;
+  const demoOwn = config.mode !== 'production' && origin === own;
+  if (origin !== allowed && !demoOwn) {
     throw new DomainError('FORBIDDEN', 'This request must come from Passerelle’s own pages (Origin)');
   }
 }
