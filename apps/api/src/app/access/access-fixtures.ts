@@ -337,6 +337,19 @@ export class Fixtures {
     return { id: body.user.id, username, activationCode: body.activationCode };
   }
 
+  /** An agent ProConnect let in who has no account: a pending request, as the callback records it. */
+  async newProConnectRequest(): Promise<string> {
+    const sub = `matrice-${uniqueSurname('sub').toLowerCase()}`;
+    const rows = await this.t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO proconnect_request (sub, email, given_name, usual_name, last_attempt_at)
+       VALUES ($1, $2, 'Agent', 'Matrice', now()) RETURNING id`,
+      [sub, `${sub}@agents.example.fr`],
+    );
+    const id = rows[0]?.id;
+    if (!id) throw new Error('no ProConnect request');
+    return id;
+  }
+
   async newOrganization(): Promise<string> {
     const response = await this.t.request('POST', '/api/organizations', {
       token: this.account('cclo.coordination').token,

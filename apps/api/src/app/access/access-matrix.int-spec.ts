@@ -62,6 +62,8 @@ interface RouteSpec {
 }
 
 const PASSWORD = 'un mot de passe assez long';
+/** What the callback answers a browser that started no flow (a wrong or missing state). */
+const PROCONNECT_CALLBACK_WITHOUT_FLOW = 400;
 const TODAY = '2026-06-15';
 
 /** The dedicated account that the sign-in routes use (the demo accounts keep their sessions). */
@@ -244,6 +246,42 @@ const ROUTES: Record<string, RouteSpec> = {
     },
   },
   'GET /api/auth/me': { object: 'none', success: 200, prepare: none('/api/auth/me') },
+  'GET /api/auth/methods': { object: 'none', success: 200, prepare: none('/api/auth/methods') },
+  // To the provider, whoever asks (a session or not changes nothing).
+  'GET /api/auth/proconnect/login': {
+    object: 'none',
+    success: 302,
+    prepare: none('/api/auth/proconnect/login'),
+  },
+  // No flow of this browser's to finish: refused, whoever asks (the whole flow: proconnect.int-spec.ts).
+  'GET /api/auth/proconnect/callback': {
+    object: 'none',
+    success: PROCONNECT_CALLBACK_WITHOUT_FLOW,
+    prepare: none('/api/auth/proconnect/callback?code=matrice&state=matrice-state-matrice-state-matrice-0'),
+  },
+  'GET /api/proconnect-requests': { object: 'none', success: 200, prepare: none('/api/proconnect-requests') },
+  'POST /api/proconnect-requests/:id/account': {
+    object: 'none',
+    success: 201,
+    prepare: async (c) => {
+      const id = await c.fx.newProConnectRequest();
+      return {
+        path: `/api/proconnect-requests/${id}/account`,
+        body: {
+          username: `matrice.${uniqueSurname('pc').toLowerCase()}`,
+          displayName: 'Agent ProConnect',
+          email: `${id}@agents.example.fr`,
+          role: 'RELAY_CLERK',
+          organizationId: c.fx.account('monein.relais').user.organization.id,
+        },
+      };
+    },
+  },
+  'DELETE /api/proconnect-requests/:id': {
+    object: 'none',
+    success: 204,
+    prepare: async (c) => ({ path: `/api/proconnect-requests/${await c.fx.newProConnectRequest()}` }),
+  },
   'GET /api/communes': { object: 'none', success: 200, prepare: none('/api/communes') },
   'GET /api/organizations': { object: 'none', success: 200, prepare: none('/api/organizations') },
   'POST /api/organizations': {
@@ -601,7 +639,7 @@ describe('access matrix: every route × every demo account × in / out of scope'
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { proconnect: true });
     accounts = await signInDemoAccounts(t);
     fx = new Fixtures(t, accounts);
     const user = await fx.newUser();
