@@ -70,6 +70,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     apiDocs: true,
     tls: null,
     publicUrl: null,
+    secondFactorRoles: [],
     ...overrides,
   };
 }

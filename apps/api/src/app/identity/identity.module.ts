@@ -5,6 +5,9 @@ import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationService } from './authentication.service';
+import { SecondFactorController } from './second-factor.controller';
+import { SecondFactorRepository } from './second-factor.repository';
+import { SecondFactorService } from './second-factor.service';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 import { SignInFailuresJob } from './sign-in-failures.job';
@@ -25,7 +28,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, SecondFactorController, UsersController],
   providers: [
     AuthService,
     AuthenticationService,
@@ -34,6 +37,8 @@ import { UsersService } from './users.service';
     UsersService,
     SignInLimits,
     SignInFailuresJob,
+    SecondFactorRepository,
+    SecondFactorService,
   ],
   exports: [AuthenticationService],
 })

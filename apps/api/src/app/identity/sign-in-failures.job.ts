@@ -2,16 +2,19 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { Transactions } from '@api/platform/database/transactions';
 import { JOB_LOCKS, Jobs, runExclusive } from '@api/platform/jobs';
+import { SecondFactorRepository } from './second-factor.repository';
 import { SignInLimits } from './sign-in-limits';
 
 /**
  * Sign-in failures only count for a quarter of an hour: those older than a day are deleted hourly,
- * with the familiar addresses an account has not signed in from for SIGN_IN_LIMITS.familiarAddressDays.
+ * with the familiar addresses an account has not signed in from for SIGN_IN_LIMITS.familiarAddressDays
+ * and the second-factor challenges that expired unanswered.
  */
 @Injectable()
 export class SignInFailuresJob implements OnApplicationBootstrap {
   constructor(
     private readonly limits: SignInLimits,
+    private readonly secondFactors: SecondFactorRepository,
     private readonly transactions: Transactions,
     private readonly jobs: Jobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -22,6 +25,11 @@ export class SignInFailuresJob implements OnApplicationBootstrap {
   }
 
   run(): Promise<number | null> {
-    return runExclusive(this.transactions, JOB_LOCKS.signInFailures, (db) => this.limits.forgetOld(db));
+    return runExclusive(
+      this.transactions,
+      JOB_LOCKS.signInFailures,
+      async (db) =>
+        (await this.limits.forgetOld(db)) + (await this.secondFactors.forgetExpiredChallenges(db)),
+    );
   }
 }

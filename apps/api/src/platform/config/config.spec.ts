@@ -186,7 +186,12 @@ describe('loadConfig', () => {
 
   it('writes JSON lines unless asked for readable ones, which production refuses', () => {
     const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
-    const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+    const production = {
+      DATABASE_URL: DB,
+      PUBLIC_URL,
+      TOKEN_SECRET: freshSecret(),
+      DOCUMENTS_KEY: freshKey(),
+    };
     expect(loadConfig(demo).logFormat).toBe('json');
     expect(loadConfig({ ...demo, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
     expect(loadConfig(production).logFormat).toBe('json');
@@ -196,6 +201,41 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ...demo, LOG_FORMAT: 'text' })).toThrow(
       /LOG_FORMAT must be one of json, pretty/,
+    );
+  });
+
+  it('requires a second factor of the roles that read sensitive data in production, of none in demo mode', () => {
+    const production = {
+      DATABASE_URL: DB,
+      PUBLIC_URL,
+      TOKEN_SECRET: freshSecret(),
+      DOCUMENTS_KEY: freshKey(),
+    };
+    const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
+    expect(loadConfig(production).secondFactorRoles).toEqual([
+      'INFO_POINT_AGENT',
+      'SOCIAL_WORKER',
+      'LANDLORD_OFFICER',
+      'COORDINATOR',
+    ]);
+    expect(loadConfig(demo).secondFactorRoles).toEqual([]);
+    expect(
+      loadConfig({ ...demo, SECOND_FACTOR_ROLES: ' COORDINATOR, RELAY_CLERK' }).secondFactorRoles,
+    ).toEqual(['RELAY_CLERK', 'COORDINATOR']);
+    expect(
+      loadConfig({
+        ...production,
+        SECOND_FACTOR_ROLES: 'RELAY_CLERK,INFO_POINT_AGENT,SOCIAL_WORKER,LANDLORD_OFFICER,COORDINATOR',
+      }).secondFactorRoles,
+    ).toHaveLength(5);
+    expect(() => loadConfig({ ...production, SECOND_FACTOR_ROLES: 'COORDINATOR' })).toThrow(
+      /SECOND_FACTOR_ROLES must include INFO_POINT_AGENT, SOCIAL_WORKER, LANDLORD_OFFICER in production/,
+    );
+    expect(() => loadConfig({ ...production, SECOND_FACTOR_ROLES: 'none' })).toThrow(
+      /SECOND_FACTOR_ROLES=none is for demo mode/,
+    );
+    expect(() => loadConfig({ ...demo, SECOND_FACTOR_ROLES: 'COORDINATOR,ADMIN' })).toThrow(
+      /SECOND_FACTOR_ROLES must be none or roles among .* \(got "ADMIN"\)/,
     );
   });
 
@@ -393,7 +433,12 @@ describe('loadConfig', () => {
         notPem: 'not a certificate',
       };
       for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-      const production = { DATABASE_URL: DB, TOKEN_SECRET: freshSecret(), DOCUMENTS_KEY: freshKey() };
+      const production = {
+        DATABASE_URL: DB,
+        PUBLIC_URL,
+        TOKEN_SECRET: freshSecret(),
+        DOCUMENTS_KEY: freshKey(),
+      };
       const tls = (cert?: string, key?: string) =>
         loadConfig({
           ...production,

@@ -3,6 +3,11 @@ import { OrganizationEntity } from '@api/app/reference/organization.entity';
 import { SessionEntity } from '@api/app/identity/session.entity';
 import { UserEntity } from '@api/app/identity/user.entity';
 import { SignInAttemptEntity, SignInFamiliarAddressEntity } from '@api/app/identity/sign-in-attempt.entity';
+import {
+  RecoveryCodeEntity,
+  SecondFactorEntity,
+  SignInChallengeEntity,
+} from '@api/app/identity/second-factor.entity';
 import { ApplicantFileEntity } from '@api/app/applicant-files/applicant-file.entity';
 import { FileOrganizationEntity } from '@api/app/applicant-files/file-organization.entity';
 import { TimelineEventEntity } from '@api/app/timeline/timeline-event.entity';
@@ -36,6 +41,9 @@ export const ENTITIES = [
   SessionEntity,
   SignInAttemptEntity,
   SignInFamiliarAddressEntity,
+  SecondFactorEntity,
+  RecoveryCodeEntity,
+  SignInChallengeEntity,
   ApplicantFileEntity,
   FileOrganizationEntity,
   TimelineEventEntity,

@@ -155,7 +155,16 @@ export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** The fields an administration entry may name, by what it changed. */
 export const AUDITED_FIELDS = {
-  USER: ['username', 'displayName', 'role', 'organization', 'active', 'activationCode', 'password'],
+  USER: [
+    'username',
+    'displayName',
+    'role',
+    'organization',
+    'active',
+    'activationCode',
+    'password',
+    'secondFactor',
+  ],
   ORGANIZATION: ['name', 'type', 'registersDemands', 'inseeCode', 'active'],
 } as const satisfies Record<AuditTargetType, readonly string[]>;
 export type AuditedField<T extends AuditTargetType = AuditTargetType> = (typeof AUDITED_FIELDS)[T][number];

@@ -189,6 +189,7 @@ export const AUDITED_FIELD_LABELS: { [T in AuditTargetType]: Record<AuditedField
     active: 'Compte actif',
     activationCode: 'Nouveau code d’activation',
     password: 'Mot de passe choisi',
+    secondFactor: 'Double authentification',
   },
   ORGANIZATION: {
     name: 'Nom',

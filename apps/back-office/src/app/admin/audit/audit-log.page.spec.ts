@@ -17,6 +17,7 @@ const user = (id: string, displayName: string, username: string): UserView => ({
   organization: { id: 'o1', name: 'Point-info', type: 'INFO_POINT' },
   active: true,
   activated: true,
+  secondFactor: false,
   createdAt: '2026-01-01T00:00:00Z',
 });
 
