@@ -12,7 +12,7 @@ import {
 } from '@angular/core';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { SecondFactorChallenge, TotpEnrolment } from '@passerelle/shared/domain';
 import { firstValueFrom } from 'rxjs';
@@ -32,7 +32,6 @@ import { TotpEnrolmentComponent } from './totp-enrolment.component';
     ReactiveFormsModule,
     MatFormField,
     MatLabel,
-    MatHint,
     MatError,
     MatInput,
     MatButton,
@@ -59,6 +58,10 @@ import { TotpEnrolmentComponent } from './totp-enrolment.component';
       }
     } @else {
       <h2 class="step-title">Vérification en deux étapes</h2>
+      <p class="step-lead">
+        Saisissez le code à 6 chiffres de votre application d’authentification, ou l’un de vos codes de
+        secours.
+      </p>
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>Code de vérification</mat-label>
@@ -71,7 +74,6 @@ import { TotpEnrolmentComponent } from './totp-enrolment.component';
             spellcheck="false"
             required
           />
-          <mat-hint>Les 6 chiffres de votre application, ou un code de secours</mat-hint>
           @if (form.controls.code.hasError('required')) {
             <mat-error>Saisissez le code.</mat-error>
           }
@@ -91,6 +93,10 @@ import { TotpEnrolmentComponent } from './totp-enrolment.component';
     }
   `,
   styles: `
+    .step-lead {
+      margin: 0 0 1rem;
+      font: var(--mat-sys-body-medium);
+    }
     .step-title {
       font: var(--mat-sys-title-medium);
       margin: 0 0 0.75rem;
