@@ -167,6 +167,8 @@ describe('second factor (TOTP), in demo mode: chosen, not required', () => {
       token: signedIn.body.accessToken,
     });
     expect(status.body.recoveryCodesLeft).toBe(9);
+    // The challenge went with the sign-in: another good code cannot reuse it.
+    expect((await steps.code(challenge.challenge, second)).status).toBe(401);
     const again = await steps.challenge('orthez.accueil');
     expect((await steps.code(again.challenge, first)).status).toBe(401);
     expect((await steps.code(again.challenge, second)).status).toBe(200);
