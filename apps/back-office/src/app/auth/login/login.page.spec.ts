@@ -188,16 +188,14 @@ describe('LoginPage', () => {
     await settle(harness);
     fill(page, 'Code de vérification', '123456');
     page.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
-    http
-      .expectOne('/api/auth/login/second-factor')
-      .flush(
-        {
-          statusCode: 401,
-          error: 'Unauthorized',
-          message: 'This sign-in has expired: sign in again with your password',
-        },
-        { status: 401, statusText: 'x' },
-      );
+    http.expectOne('/api/auth/login/second-factor').flush(
+      {
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'This sign-in has expired: sign in again with your password',
+      },
+      { status: 401, statusText: 'x' },
+    );
     await settle(harness);
     expect(page.querySelector('[role="alert"]')?.textContent).toContain('Cette connexion a expiré.');
     [...page.querySelectorAll('button')].find((b) => b.textContent?.includes('Recommencer'))?.click();
