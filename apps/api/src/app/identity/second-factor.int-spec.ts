@@ -264,6 +264,35 @@ describe('second factor (TOTP), in demo mode: chosen, not required', () => {
     expect(JSON.stringify(log.body)).not.toContain(secret);
   });
 
+  it('answers 409, not 500, when the key that sealed a secret is no longer configured', async () => {
+    const { secret } = await enrol('office64.bailleur');
+    const rotated = await createApp(
+      testConfig(t.database, { documentsKey: Buffer.alloc(32, 9), documentsPreviousKeys: [] }),
+      { clock: new FixedClock(t.clock.now()) },
+    );
+    await rotated.listen(0, '127.0.0.1');
+    try {
+      const url = `http://127.0.0.1:${(rotated.getHttpServer().address() as { port: number }).port}`;
+      const challenge = await steps.challenge('office64.bailleur');
+      const answer = await fetch(`${url}/api/auth/login/second-factor`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          challenge: challenge.challenge,
+          code: totpCode(secret, new Date(t.clock.now().getTime() + SECOND_FACTOR.periodSeconds * 1000)),
+        }),
+      });
+      expect(answer.status).toBe(409);
+      const [pending] = (await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM sign_in_attempt WHERE account = $1',
+        [await userId(t, 'office64.bailleur')],
+      )) as { n: number }[];
+      expect(pending?.n).toBe(0);
+    } finally {
+      await rotated.close();
+    }
+  });
+
   it('works across two instances on one database: a challenge of one is answered on the other, once', async () => {
     const { secret } = await enrol('bearnaise.bailleur');
     const clock = new FixedClock(t.clock.now());

@@ -145,8 +145,10 @@ export class SecondFactorService {
   async check(account: SecondFactorAccount, code: string): Promise<CheckedCode | null> {
     const factor = await this.factors.find(this.transactions.pool, account.id);
     if (!factor) throw conflict('No second factor to check: enrol first');
-    const attempt = await this.limits.reserve(account.id, account.username, requestContext()?.ip);
+    // Opened first: a secret sealed with a key no longer configured answers 409 (the operator's to
+    // mend, ApiExceptionFilter) without leaving an attempt behind.
     const secret = this.open(account.id, factor.sealed_secret);
+    const attempt = await this.limits.reserve(account.id, account.username, requestContext()?.ip);
     const now = this.clock.now();
     if (factor.confirmed) {
       const step = isTotpCode(code) ? matchingStep(secret, code, now) : null;
