@@ -72,6 +72,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     tls: null,
     publicUrl: null,
     proconnect: null,
+    secondFactorRoles: [],
     ...overrides,
   };
 }

@@ -33,6 +33,12 @@ export const APP_ROUTES: Routes = [
         loadComponent: () => import('./shell/home/home.page').then((m) => m.HomePage),
       },
       {
+        path: 'compte/double-authentification',
+        title: 'Double authentification',
+        loadComponent: () =>
+          import('./auth/second-factor/second-factor.page').then((m) => m.SecondFactorPage),
+      },
+      {
         path: 'dossiers',
         canMatch: [canOpenFiles],
         loadChildren: () => import('./files/files.routes').then((m) => m.FILES_ROUTES),

@@ -3,6 +3,7 @@ export * from './lib/labels';
 export * from './lib/permissions';
 export * from './lib/dates';
 export * from './lib/rules';
+export * from './lib/second-factor';
 export * from './lib/api/common';
 export * from './lib/api/auth';
 export * from './lib/api/reference';

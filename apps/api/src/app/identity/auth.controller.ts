@@ -6,11 +6,20 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiExtraModels,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
+  getSchemaPath,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { CurrentUser, LoginResponse, LogoutResponse } from '@passerelle/shared/domain';
+import type {
+  CurrentUser,
+  LoginResponse,
+  LogoutResponse,
+  SecondFactorChallenge,
+  SecondFactorLoginResponse,
+} from '@passerelle/shared/domain';
 import { Public, RequiresAction } from '@api/app/access/action.decorator';
 import { CurrentPrincipal } from '@api/app/access/current-principal.decorator';
 import { type AuthenticatedPrincipal, toCurrentUser } from '@api/app/access/principal';
@@ -18,6 +27,11 @@ import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { AuthService, type IssuedSession } from './auth.service';
 import { CurrentUserResponse, LoginDto, LoginResponseBody, LogoutResponseBody } from './dto/auth.dto';
 import { ProConnectService } from './proconnect.service';
+import {
+  SecondFactorChallengeResponse,
+  SecondFactorLoginDto,
+  SecondFactorLoginResponseBody,
+} from './dto/second-factor.dto';
 import { assertOwnOrigin, clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './refresh-cookie';
 import { ActivateAccountDto } from './dto/users.dto';
 import { UsersService } from './users.service';
@@ -33,7 +47,7 @@ export class AuthController {
   ) {}
 
   /** The body for the page, the refresh token in its cookie. */
-  private answer(req: Request, res: Response, issued: IssuedSession): LoginResponse {
+  private answer<Body extends LoginResponse>(req: Request, res: Response, issued: IssuedSession<Body>): Body {
     setRefreshCookie(res, req, this.config, issued.refreshToken);
     return issued.body;
   }
@@ -43,19 +57,49 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Sign in: a short-lived access token in the body, the refresh token in an HttpOnly cookie (passerelle_refresh, Path=/api/auth)',
+      'Sign in: a short-lived access token in the body, the refresh token in an HttpOnly cookie (passerelle_refresh, Path=/api/auth); for an account with a second factor, or whose role requires one, a challenge instead (no tokens, no cookie)',
   })
-  @ApiOkResponse({ type: LoginResponseBody })
+  @ApiExtraModels(LoginResponseBody, SecondFactorChallengeResponse)
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(LoginResponseBody) },
+        { $ref: getSchemaPath(SecondFactorChallengeResponse) },
+      ],
+    },
+  })
   @ApiUnauthorizedResponse({ description: 'Bad credentials (the same answer for an unknown user)' })
   @ApiForbiddenResponse({
     description: 'Right password, but the organisation signs in with ProConnect only (requiresProConnect)',
   })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins (Retry-After)' })
   async login(
     @Body() body: LoginDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<LoginResponse> {
-    return this.answer(req, res, await this.auth.login(body.username, body.password));
+  ): Promise<LoginResponse | SecondFactorChallenge> {
+    const outcome = await this.auth.login(body.username, body.password);
+    return 'challenge' in outcome ? outcome : this.answer(req, res, outcome);
+  }
+
+  @Post('login/second-factor')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Second step of a sign-in: the challenge and a code of the authenticator app (once) or a recovery code (once); for an account enrolling, the first code of its new secret, and the ten recovery codes come with the tokens',
+  })
+  @ApiOkResponse({ type: SecondFactorLoginResponseBody })
+  @ApiUnauthorizedResponse({ description: 'Wrong or used code, or a challenge unknown, used or expired' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins (Retry-After), codes and passwords alike',
+  })
+  async loginWithSecondFactor(
+    @Body() body: SecondFactorLoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SecondFactorLoginResponse> {
+    return this.answer(req, res, await this.auth.loginWithSecondFactor(body.challenge, body.code));
   }
 
   @Post('refresh')

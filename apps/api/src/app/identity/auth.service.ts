@@ -1,11 +1,16 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { LoginResponse } from '@passerelle/shared/domain';
+import type {
+  LoginResponse,
+  SecondFactorChallenge,
+  SecondFactorLoginResponse,
+} from '@passerelle/shared/domain';
 import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { toCurrentUser } from '@api/app/access/principal';
 import { AuthenticationService, principalFromRow, unauthenticated } from './authentication.service';
 import { AuditRepository } from '@api/app/audit/audit.repository';
 import { verifyPassword } from './passwords';
+import { SecondFactorService } from './second-factor.service';
 import { SignInLimits } from './sign-in-limits';
 import { requestContext } from '@api/platform/request-context';
 import { DomainError } from '@api/platform/http/domain-error';
@@ -25,8 +30,8 @@ function parseRefreshToken(token: string): { sessionId: string; secret: string }
 }
 
 /** What a sign-in or a refresh gives: the answer's body, and the refresh token for its cookie. */
-export interface IssuedSession {
-  body: LoginResponse;
+export interface IssuedSession<Body extends LoginResponse = LoginResponse> {
+  body: Body;
   refreshToken: string;
 }
 
@@ -38,14 +43,19 @@ export class AuthService {
     private readonly authentication: AuthenticationService,
     private readonly audit: AuditRepository,
     private readonly limits: SignInLimits,
+    private readonly secondFactors: SecondFactorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * The same 401 for an unknown user, a wrong password and an inactive account. `username` is
    * normalised (LoginDto). The attempt is recorded before the password is checked (SignInLimits).
+   * A member of an organisation that signs in with ProConnect only is refused, once the password
+   * is right. An account that has a second factor, or whose role requires one, gets a challenge
+   * instead of the tokens: its address becomes familiar (SignInLimits.signedIn) only once the code
+   * is right.
    */
-  async login(username: string, password: string): Promise<IssuedSession> {
+  async login(username: string, password: string): Promise<IssuedSession | SecondFactorChallenge> {
     const user = await this.users.findByUsername(username);
     const attempt = await this.limits.reserve(user?.id ?? null, username, requestContext()?.ip);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
@@ -70,8 +80,43 @@ export class AuthService {
         'Votre organisation se connecte avec ProConnect : utilisez « S’identifier avec ProConnect ».',
       );
     }
+    const challenge = await this.secondFactors.challengeAfterPassword(user);
+    if (challenge) {
+      await this.limits.forget(attempt);
+      return challenge;
+    }
     await this.limits.signedIn({ ...attempt, userId: user.id });
     return this.openSession(user.id, null);
+  }
+
+  /**
+   * The second step: a code of the app or a recovery code for the challenge's account (or, for an
+   * account enrolling, the first code of its new secret: the recovery codes come with the tokens).
+   * A wrong code counts as a failed sign-in; the challenge works once.
+   */
+  async loginWithSecondFactor(
+    challenge: string,
+    code: string,
+  ): Promise<IssuedSession<SecondFactorLoginResponse>> {
+    const account = await this.secondFactors.accountOf(challenge);
+    const user = { id: account.user_id, username: account.username, organizationId: account.organization_id };
+    const checked = await this.secondFactors.check(user, code);
+    if (!checked) {
+      await this.audit.record('LOGIN_FAILED', [null], undefined, {
+        userId: user.id,
+        username: user.username,
+      });
+      throw unauthenticated('Invalid code');
+    }
+    if (!(await this.secondFactors.consumeChallenge(account.id))) {
+      await this.limits.forget(checked.attempt);
+      throw unauthenticated('This sign-in has expired: sign in again with your password');
+    }
+    await this.limits.signedIn({ ...checked.attempt, userId: user.id });
+    const issued = await this.openSession(user.id, null);
+    return checked.recoveryCodes
+      ? { ...issued, body: { ...issued.body, recoveryCodes: checked.recoveryCodes } }
+      : issued;
   }
 
   /**

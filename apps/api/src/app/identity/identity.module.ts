@@ -5,6 +5,9 @@ import { APP_CONFIG, type AppConfig } from '@api/platform/config/config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationService } from './authentication.service';
+import { SecondFactorController } from './second-factor.controller';
+import { SecondFactorRepository } from './second-factor.repository';
+import { SecondFactorService } from './second-factor.service';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 import { SignInFailuresJob } from './sign-in-failures.job';
@@ -30,7 +33,13 @@ import { ProConnectService } from './proconnect.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, ProConnectController, ProConnectRequestsController],
+  controllers: [
+    AuthController,
+    SecondFactorController,
+    UsersController,
+    ProConnectController,
+    ProConnectRequestsController,
+  ],
   providers: [
     AuthService,
     AuthenticationService,
@@ -42,6 +51,8 @@ import { ProConnectService } from './proconnect.service';
     ProConnectRepository,
     ProConnectService,
     ProConnectRequestsService,
+    SecondFactorRepository,
+    SecondFactorService,
   ],
   exports: [AuthenticationService],
 })

@@ -17,11 +17,14 @@ export interface UserRow {
   organization_type: UserView['organization']['type'];
   active: boolean;
   activated: boolean;
+  second_factor: boolean;
   created_at: Date;
 }
 
 const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.email, u.proconnect_sub IS NOT NULL AS proconnect, u.role, u.organization_id, o.name AS organization_name,
-  o.type AS organization_type, u.active, u.password_hash IS NOT NULL AS activated, u.created_at
+  o.type AS organization_type, u.active, u.password_hash IS NOT NULL AS activated,
+  EXISTS (SELECT 1 FROM second_factor f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS second_factor,
+  u.created_at
   FROM app_user u JOIN organization o ON o.id = u.organization_id`;
 
 export function toUserView(row: UserRow): UserView {
@@ -35,6 +38,7 @@ export function toUserView(row: UserRow): UserView {
     active: row.active,
     proconnect: row.proconnect,
     activated: row.activated,
+    secondFactor: row.second_factor,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -21,11 +21,11 @@ import { type PageRequest, toPage } from '@api/platform/http/pagination';
 import { requestContext } from '@api/platform/request-context';
 import { AuditRepository } from '@api/app/audit/audit.repository';
 import { hashPassword } from './passwords';
+import { SecondFactorRepository } from './second-factor.repository';
 import { SignInLimits } from './sign-in-limits';
+import { CODE_ALPHABET } from './totp';
 import { type UserRow, UsersRepository, toUserView } from './users.repository';
 
-/** Unambiguous letters and digits (no 0/O, 1/I/L): read aloud or copied from a screen. */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 function newActivationCode(): string {
@@ -72,6 +72,7 @@ export class UsersService {
     private readonly transactions: Transactions,
     private readonly audit: AuditRepository,
     private readonly limits: SignInLimits,
+    private readonly secondFactors: SecondFactorRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -142,16 +143,17 @@ export class UsersService {
             : {}),
         })
         .catch(uniqueAccountConflict);
+      const resetSecondFactor = body.resetSecondFactor === true;
+      const hadSecondFactor = resetSecondFactor && (await this.secondFactors.reset(db, id));
       // Deactivation, a new role or organisation, a reset: every open session ends now.
-      if (body.active === false || code || body.role || body.organizationId)
+      if (body.active === false || code || body.role || body.organizationId || resetSecondFactor)
         await this.users.revokeSessions(db, id);
       const updated = await this.users.find(db, id);
       if (!updated) throw notFound('User');
-      await this.audit.recordAdmin(
-        db,
-        { type: 'USER', id },
-        userChanges(current, updated, code !== undefined),
-      );
+      await this.audit.recordAdmin(db, { type: 'USER', id }, [
+        ...userChanges(current, updated, code !== undefined),
+        ...(resetSecondFactor ? [{ field: 'secondFactor' as const, from: hadSecondFactor, to: false }] : []),
+      ]);
       return updated;
     });
     return {

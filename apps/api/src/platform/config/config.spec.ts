@@ -208,6 +208,41 @@ describe('loadConfig', () => {
     );
   });
 
+  it('requires a second factor of the roles that read sensitive data in production, of none in demo mode', () => {
+    const production = {
+      DATABASE_URL: DB,
+      PUBLIC_URL,
+      TOKEN_SECRET: freshSecret(),
+      DOCUMENTS_KEY: freshKey(),
+    };
+    const demo = { DATABASE_URL: DB, PASSERELLE_MODE: 'demo' };
+    expect(loadConfig(production).secondFactorRoles).toEqual([
+      'INFO_POINT_AGENT',
+      'SOCIAL_WORKER',
+      'LANDLORD_OFFICER',
+      'COORDINATOR',
+    ]);
+    expect(loadConfig(demo).secondFactorRoles).toEqual([]);
+    expect(
+      loadConfig({ ...demo, SECOND_FACTOR_ROLES: ' COORDINATOR, RELAY_CLERK' }).secondFactorRoles,
+    ).toEqual(['RELAY_CLERK', 'COORDINATOR']);
+    expect(
+      loadConfig({
+        ...production,
+        SECOND_FACTOR_ROLES: 'RELAY_CLERK,INFO_POINT_AGENT,SOCIAL_WORKER,LANDLORD_OFFICER,COORDINATOR',
+      }).secondFactorRoles,
+    ).toHaveLength(5);
+    expect(() => loadConfig({ ...production, SECOND_FACTOR_ROLES: 'COORDINATOR' })).toThrow(
+      /SECOND_FACTOR_ROLES must include INFO_POINT_AGENT, SOCIAL_WORKER, LANDLORD_OFFICER in production/,
+    );
+    expect(() => loadConfig({ ...production, SECOND_FACTOR_ROLES: 'none' })).toThrow(
+      /SECOND_FACTOR_ROLES=none is for demo mode/,
+    );
+    expect(() => loadConfig({ ...demo, SECOND_FACTOR_ROLES: 'COORDINATOR,ADMIN' })).toThrow(
+      /SECOND_FACTOR_ROLES must be none or roles among .* \(got "ADMIN"\)/,
+    );
+  });
+
   it('serves the OpenAPI pages outside production, and in production only with API_DOCS=true', () => {
     const production = {
       DATABASE_URL: DB,

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { createSecureContext } from 'node:tls';
-import { normaliseUsername } from '@passerelle/shared/domain';
+import {
+  ROLES,
+  type Role,
+  SECOND_FACTOR_REQUIRED_ROLES,
+  isCode,
+  normaliseUsername,
+} from '@passerelle/shared/domain';
 
 /**
  * The whole configuration, read once from the environment and validated at boot: a bad or
@@ -55,6 +61,8 @@ export interface AppConfig {
    * ProConnect. Null outside production: the request's own origin is then the one allowed.
    */
   publicUrl: string | null;
+  /** Roles whose password accounts must have a second factor before they get tokens. */
+  secondFactorRoles: readonly Role[];
   /** ProConnect sign-in (OIDC_*); null: not offered. */
   proconnect: ProConnectConfig | null;
 }
@@ -413,6 +421,34 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     };
   };
 
+  // Production requires it of every role that reads sensitive data (QUALITY.md) and may add others;
+  // demo mode requires it of none, so that the demo accounts keep signing in with their password.
+  const secondFactorRoles = (): Role[] => {
+    const raw = read('SECOND_FACTOR_ROLES');
+    if (raw === undefined) return mode === 'production' ? [...SECOND_FACTOR_REQUIRED_ROLES] : [];
+    if (raw === 'none') {
+      if (mode === 'production')
+        problems.push(
+          `SECOND_FACTOR_ROLES=none is for demo mode: production requires a second factor of ${SECOND_FACTOR_REQUIRED_ROLES.join(', ')}`,
+        );
+      return [];
+    }
+    const roles = raw.split(',').map((role) => role.trim());
+    const unknown = roles.filter((role) => !isCode(ROLES, role));
+    if (unknown.length > 0) {
+      problems.push(
+        `SECOND_FACTOR_ROLES must be none or roles among ${ROLES.join(', ')}, separated by commas (got "${unknown.join(', ')}")`,
+      );
+      return [];
+    }
+    const missing = SECOND_FACTOR_REQUIRED_ROLES.filter((role) => !roles.includes(role));
+    if (mode === 'production' && missing.length > 0)
+      problems.push(
+        `SECOND_FACTOR_ROLES must include ${missing.join(', ')} in production: these roles read sensitive data or administer the accounts`,
+      );
+    return ROLES.filter((role) => roles.includes(role));
+  };
+
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const backOfficeRaw = read('BACK_OFFICE_DIR') ?? defaults.backOfficeDir;
 
@@ -450,6 +486,7 @@ export function loadConfig(env: Env = process.env, defaults: { backOfficeDir?: s
     tls: tls(),
     publicUrl: publicUrl(),
     proconnect: proconnect(),
+    secondFactorRoles: secondFactorRoles(),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -4,6 +4,11 @@ import { SessionEntity } from '@api/app/identity/session.entity';
 import { UserEntity } from '@api/app/identity/user.entity';
 import { SignInAttemptEntity, SignInFamiliarAddressEntity } from '@api/app/identity/sign-in-attempt.entity';
 import { ProConnectFlowEntity, ProConnectRequestEntity } from '@api/app/identity/proconnect.entity';
+import {
+  RecoveryCodeEntity,
+  SecondFactorEntity,
+  SignInChallengeEntity,
+} from '@api/app/identity/second-factor.entity';
 import { ApplicantFileEntity } from '@api/app/applicant-files/applicant-file.entity';
 import { FileOrganizationEntity } from '@api/app/applicant-files/file-organization.entity';
 import { TimelineEventEntity } from '@api/app/timeline/timeline-event.entity';
@@ -39,6 +44,9 @@ export const ENTITIES = [
   SignInFamiliarAddressEntity,
   ProConnectFlowEntity,
   ProConnectRequestEntity,
+  SecondFactorEntity,
+  RecoveryCodeEntity,
+  SignInChallengeEntity,
   ApplicantFileEntity,
   FileOrganizationEntity,
   TimelineEventEntity,

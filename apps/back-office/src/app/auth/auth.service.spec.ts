@@ -36,6 +36,24 @@ describe('AuthService', () => {
   });
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
+  it('starts no session on a second factor’s challenge, and starts it with the code', async () => {
+    const { auth, http } = setUp();
+    const outcome = firstValueFrom(auth.login({ username: 'orthez.ts', password: 'demo' }));
+    const challenge = { secondFactor: 'TOTP', challenge: 'c.1', expiresAt: '2026-06-15T10:10:00Z' };
+    http.expectOne('/api/auth/login').flush(challenge);
+    expect(await outcome).toEqual(challenge);
+    expect(auth.user()).toBeNull();
+    expect(auth.accessToken()).toBeNull();
+
+    const signedIn = firstValueFrom(auth.loginWithSecondFactor({ challenge: 'c.1', code: '123456' }));
+    const request = http.expectOne('/api/auth/login/second-factor');
+    expect(request.request.body).toEqual({ challenge: 'c.1', code: '123456' });
+    request.flush(aLoginResponse(2));
+    await signedIn;
+    expect(auth.accessToken()).toBe('access-2');
+    expect(auth.user()?.displayName).toBe('Camille Etcheverry');
+  });
+
   it('signs in: the access token in memory only, nothing in the page’s storage, the user known', async () => {
     const { auth, http } = setUp();
     const user = auth.login({ username: 'mourenx.agent', password: 'demo' });
@@ -46,7 +64,7 @@ describe('AuthService', () => {
     expect(request.request.body).toEqual({ username: 'mourenx.agent', password: 'demo' });
     request.flush(aLoginResponse(1));
 
-    expect((await signedIn).displayName).toBe('Camille Etcheverry');
+    expect(await signedIn).toMatchObject({ displayName: 'Camille Etcheverry' });
     expect(auth.accessToken()).toBe('access-1');
     expect(auth.user()?.role).toBe('INFO_POINT_AGENT');
     // The refresh token is an HttpOnly cookie the page never holds; nothing is written to storage.

@@ -5,10 +5,16 @@ import {
   type Action,
   allowedActions,
   type CurrentUser,
+  isSecondFactorChallenge,
+  type LoginOutcome,
   type LoginRequest,
   type LoginResponse,
   type LogoutResponse,
   type Principal,
+  type SecondFactorChallenge,
+  type SecondFactorLoginRequest,
+  type SecondFactorLoginResponse,
+  type TotpEnrolment,
 } from '@passerelle/shared/domain';
 import {
   catchError,
@@ -20,6 +26,7 @@ import {
   type Observable,
   of,
   shareReplay,
+  tap,
   throwError,
 } from 'rxjs';
 import { AUTH_API } from './api-paths';
@@ -75,13 +82,27 @@ export class AuthService {
     return this.accessTokenState();
   }
 
-  login(credentials: LoginRequest): Observable<CurrentUser> {
-    return this.http.post<LoginResponse>(AUTH_API.login, credentials).pipe(
-      map((response) => {
-        this.startSession(response);
-        return response.user;
+  /** Signs in, or gives the second factor's challenge when the account has or must enrol one. */
+  login(credentials: LoginRequest): Observable<CurrentUser | SecondFactorChallenge> {
+    return this.http.post<LoginOutcome>(AUTH_API.login, credentials).pipe(
+      map((outcome) => {
+        if (isSecondFactorChallenge(outcome)) return outcome;
+        this.startSession(outcome);
+        return outcome.user;
       }),
     );
+  }
+
+  /** The second step: a code of the app or a recovery code (after an enrolment, the recovery codes come too). */
+  loginWithSecondFactor(request: SecondFactorLoginRequest): Observable<SecondFactorLoginResponse> {
+    return this.http
+      .post<SecondFactorLoginResponse>(AUTH_API.secondFactorLogin, request)
+      .pipe(tap((response) => this.startSession(response)));
+  }
+
+  /** During a sign-in whose role requires a second factor: the new secret to enrol. */
+  enrolDuringSignIn(challenge: string): Observable<TotpEnrolment> {
+    return this.http.post<TotpEnrolment>(AUTH_API.secondFactorLoginEnrolment, { challenge });
   }
 
   /**

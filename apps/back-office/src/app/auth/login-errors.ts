@@ -11,6 +11,10 @@ export const LOGIN_MESSAGES = {
   unexpected: 'La connexion a échoué à cause d’une erreur inattendue. Réessayez dans quelques instants.',
   proconnectRequired:
     'Votre organisation se connecte avec ProConnect : utilisez le bouton « S’identifier avec ProConnect ».',
+  badCode:
+    'Code incorrect ou déjà utilisé. Saisissez le code que l’application affiche maintenant, ou un code de secours.',
+  badEnrolmentCode: 'Code incorrect. Saisissez le code que l’application affiche maintenant.',
+  challengeExpired: 'Cette connexion a expiré. Saisissez de nouveau votre identifiant et votre mot de passe.',
 } as const;
 
 export const SESSION_END_MESSAGES: Record<SessionEnd, string> = {
@@ -51,4 +55,15 @@ export function loginErrorMessage(error: unknown): string {
     default:
       return LOGIN_MESSAGES.unexpected;
   }
+}
+
+/** The second step's 401 is a wrong code, unless the sign-in itself has expired (then start again). */
+export function secondFactorErrorMessage(error: unknown): string {
+  if (error instanceof HttpErrorResponse && error.status === HttpStatusCode.Unauthorized) {
+    const message = (error.error as { message?: unknown } | null)?.message;
+    return typeof message === 'string' && message.includes('expired')
+      ? LOGIN_MESSAGES.challengeExpired
+      : LOGIN_MESSAGES.badCode;
+  }
+  return loginErrorMessage(error);
 }

@@ -165,6 +165,7 @@ export const AUDITED_FIELDS = {
     'password',
     'email',
     'proconnect',
+    'secondFactor',
   ],
   ORGANIZATION: ['name', 'type', 'registersDemands', 'inseeCode', 'active', 'requiresProConnect'],
 } as const satisfies Record<AuditTargetType, readonly string[]>;

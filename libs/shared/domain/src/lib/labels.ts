@@ -191,6 +191,7 @@ export const AUDITED_FIELD_LABELS: { [T in AuditTargetType]: Record<AuditedField
     password: 'Mot de passe choisi',
     email: 'Adresse électronique',
     proconnect: 'Compte ProConnect lié',
+    secondFactor: 'Double authentification',
   },
   ORGANIZATION: {
     name: 'Nom',

@@ -62,6 +62,12 @@ export class UpdateUserDto implements UpdateUserRequest {
   @BooleanField({ optional: true, description: 'false: the user loses access at once' }) active?: boolean;
   @BooleanField({ optional: true, description: 'true: a new one-time activation code (forgotten password)' })
   newActivationCode?: boolean;
+  @BooleanField({
+    optional: true,
+    description:
+      'true: the second factor and its recovery codes are removed, and the user enrols again (a lost phone)',
+  })
+  resetSecondFactor?: boolean;
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
@@ -91,6 +97,7 @@ export class UserResponse implements UserView {
   @ApiProperty() active!: boolean;
   @ApiProperty({ description: 'Linked to a ProConnect agent' }) proconnect!: boolean;
   @ApiProperty({ description: 'A password has been set with the activation code' }) activated!: boolean;
+  @ApiProperty({ description: 'A second factor (TOTP) is enrolled' }) secondFactor!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

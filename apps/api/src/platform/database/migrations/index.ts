@@ -14,6 +14,7 @@ import { SignInAttempts1796686776483 } from './1796686776483-sign-in-attempts';
 import { AuditTargets1796687069170 } from './1796687069170-audit-targets';
 import { ScheduledJobs1796693938376 } from './1796693938376-scheduled-jobs';
 import { ProConnect1796699570476 } from './1796699570476-pro-connect';
+import { SecondFactor1796699574646 } from './1796699574646-second-factor';
 /** Every migration, in order, as classes. Add new ones with `npx nx run api:migration-generate --name=<Name>`. */
 export const MIGRATIONS: (new () => object)[] = [
   Foundation1795709585287,
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AuditTargets1796687069170,
   ScheduledJobs1796693938376,
   ProConnect1796699570476,
+  SecondFactor1796699574646,
 ];

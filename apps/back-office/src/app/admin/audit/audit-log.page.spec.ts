@@ -19,6 +19,7 @@ const user = (id: string, displayName: string, username: string): UserView => ({
   email: null,
   proconnect: false,
   activated: true,
+  secondFactor: false,
   createdAt: '2026-01-01T00:00:00Z',
 });
 

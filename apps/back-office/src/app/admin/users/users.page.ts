@@ -180,6 +180,15 @@ export class UsersPage {
     );
   }
 
+  /** A lost phone: the user signs in with the password alone, or enrols again if the role requires it. */
+  protected async resetSecondFactor(user: UserView): Promise<void> {
+    await this.update(
+      user,
+      { resetSecondFactor: true },
+      `La double authentification de ${user.displayName} est réinitialisée : ses sessions sont fermées, elle ou il l’activera de nouveau à sa prochaine connexion.`,
+    );
+  }
+
   protected async newCode(user: UserView): Promise<void> {
     await this.update(user, { newActivationCode: true }, null);
   }
@@ -198,7 +207,7 @@ export class UsersPage {
 
   private async update(
     user: UserView,
-    request: { active?: boolean; newActivationCode?: boolean },
+    request: { active?: boolean; newActivationCode?: boolean; resetSecondFactor?: boolean },
     done: string | null,
   ): Promise<void> {
     if (this.busy()) return;

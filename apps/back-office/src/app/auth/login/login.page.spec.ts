@@ -149,6 +149,89 @@ describe('LoginPage', () => {
     expect(router.url).toBe('/');
   });
 
+  it('asks the second factor after a correct password, then goes where it was asked to', async () => {
+    const { harness, page, http, router } = await openLoginPage('/connexion?retour=%2Fdossiers%2F123');
+    await submit(harness, page);
+    const challenge = { secondFactor: 'TOTP', challenge: 'c.1', expiresAt: '2026-06-15T10:10:00Z' };
+    http.expectOne('/api/auth/login').flush(challenge);
+    await settle(harness);
+    expect(router.url).toBe('/connexion?retour=%2Fdossiers%2F123');
+    expect(page.querySelector('input[type="password"]')).toBeNull();
+    expect(page.textContent).toContain('Vérification en deux étapes');
+
+    fill(page, 'Code de vérification', '123456');
+    page.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    const wrong = http.expectOne('/api/auth/login/second-factor');
+    expect(wrong.request.body).toEqual({ challenge: 'c.1', code: '123456' });
+    wrong.flush(
+      { statusCode: 401, error: 'Unauthorized', message: 'Invalid code' },
+      { status: 401, statusText: 'x' },
+    );
+    await settle(harness);
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain('Code incorrect ou déjà utilisé.');
+
+    fill(page, 'Code de vérification', ' abcd-efgh-jkmn-pqrs ');
+    page.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    const right = http.expectOne('/api/auth/login/second-factor');
+    expect(right.request.body).toEqual({ challenge: 'c.1', code: 'abcd-efgh-jkmn-pqrs' });
+    right.flush(aLoginResponse(1));
+    await settle(harness);
+    expect(router.url).toBe('/dossiers/123');
+  });
+
+  it('says a sign-in whose challenge expired must start again, and starts again', async () => {
+    const { harness, page, http } = await openLoginPage();
+    await submit(harness, page);
+    http
+      .expectOne('/api/auth/login')
+      .flush({ secondFactor: 'TOTP', challenge: 'c.1', expiresAt: '2026-06-15T10:10:00Z' });
+    await settle(harness);
+    fill(page, 'Code de vérification', '123456');
+    page.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    http.expectOne('/api/auth/login/second-factor').flush(
+      {
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'This sign-in has expired: sign in again with your password',
+      },
+      { status: 401, statusText: 'x' },
+    );
+    await settle(harness);
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain('Cette connexion a expiré.');
+    [...page.querySelectorAll('button')].find((b) => b.textContent?.includes('Recommencer'))?.click();
+    await settle(harness);
+    expect(page.querySelector('input[type="password"]')).not.toBeNull();
+  });
+
+  it('makes an account whose role requires it enrol, and shows the recovery codes once before going on', async () => {
+    const { harness, page, http, router } = await openLoginPage();
+    await submit(harness, page);
+    http
+      .expectOne('/api/auth/login')
+      .flush({ secondFactor: 'ENROL', challenge: 'c.2', expiresAt: '2026-06-15T10:10:00Z' });
+    await settle(harness);
+    const enrolment = http.expectOne('/api/auth/login/second-factor/enrolment');
+    expect(enrolment.request.body).toEqual({ challenge: 'c.2' });
+    enrolment.flush({
+      secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      otpauthUri: 'otpauth://totp/Passerelle:lagor.relais?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      qrCode: 'data:image/png;base64,iVBORw0KGgo=',
+    });
+    await settle(harness);
+    expect(page.querySelector('img')?.getAttribute('alt')).toContain('QR code');
+    expect(page.querySelector('[data-testid="totp-secret"]')?.textContent).toContain('JBSW Y3DP EHPK 3PXP');
+    fill(page, 'Code de l’application', '654321');
+    page.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    const codes = Array.from({ length: 10 }, (_, i) => `AAAA-BBBB-CCCC-DDD${i}`);
+    http.expectOne('/api/auth/login/second-factor').flush({ ...aLoginResponse(1), recoveryCodes: codes });
+    await settle(harness);
+    expect(router.url).toBe('/connexion');
+    expect([...page.querySelectorAll('li code')].map((code) => code.textContent)).toEqual(codes);
+    [...page.querySelectorAll('button')].find((b) => b.textContent?.includes('J’ai noté mes codes'))?.click();
+    await settle(harness);
+    expect(router.url).toBe('/');
+  });
+
   it('tells why the session ended after inactivity', async () => {
     const { harness, http } = await openLoginPage('/ailleurs');
     const loggedOut = TestBed.inject(AuthService).logout('idle');

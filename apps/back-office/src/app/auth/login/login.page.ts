@@ -15,15 +15,24 @@ import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { HttpClient } from '@angular/common/http';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { SignInMethods } from '@passerelle/shared/domain';
+import type { SecondFactorChallenge, SignInMethods } from '@passerelle/shared/domain';
 import { catchError, firstValueFrom, map, of } from 'rxjs';
 import { AUTH_API } from '../api-paths';
 import { AuthService, safeReturnUrl } from '../auth.service';
 import { loginErrorMessage, SESSION_END_MESSAGES } from '../login-errors';
+import { SecondFactorStepComponent } from '../second-factor/second-factor-step.component';
 
 @Component({
   selector: 'bo-login-page',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatButton],
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatButton,
+    SecondFactorStepComponent,
+  ],
   templateUrl: './login.page.html',
   styleUrl: './login.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -39,8 +48,10 @@ export class LoginPage {
     username: ['', Validators.required],
     password: ['', Validators.required],
   });
-  private readonly formDirective = viewChild.required(FormGroupDirective);
-  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+  private readonly formDirective = viewChild(FormGroupDirective);
+  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
+  /** A correct password of an account with a second factor: its step replaces the form. */
+  protected readonly challenge = signal<SecondFactorChallenge | null>(null);
   protected readonly pending = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly proconnectLogin = AUTH_API.proconnectLogin;
@@ -69,16 +80,27 @@ export class LoginPage {
     this.error.set(null);
     try {
       const { username, password } = this.form.getRawValue();
-      await firstValueFrom(this.auth.login({ username: username.trim(), password }));
-      await this.router.navigateByUrl(safeReturnUrl(this.retour()));
+      const outcome = await firstValueFrom(this.auth.login({ username: username.trim(), password }));
+      if ('challenge' in outcome) this.challenge.set(outcome);
+      else await this.signedIn();
     } catch (error: unknown) {
       this.error.set(loginErrorMessage(error));
       // Clear the password without flagging the emptied field as an input error, and put the
       // cursor back where the user must type.
-      this.formDirective().resetForm({ username: this.form.controls.username.value, password: '' });
-      this.passwordInput().nativeElement.focus();
+      this.formDirective()?.resetForm({ username: this.form.controls.username.value, password: '' });
+      this.passwordInput()?.nativeElement.focus();
     } finally {
       this.pending.set(false);
     }
+  }
+
+  protected async signedIn(): Promise<void> {
+    await this.router.navigateByUrl(safeReturnUrl(this.retour()));
+  }
+
+  /** Back to the password (a challenge expired, or another account). */
+  protected restart(): void {
+    this.challenge.set(null);
+    this.form.controls.password.reset('');
   }
 }

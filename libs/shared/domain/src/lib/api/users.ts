@@ -13,6 +13,8 @@ export interface UserView {
   proconnect: boolean;
   /** False until the account's owner has set a password with the activation code. */
   activated: boolean;
+  /** A second factor (TOTP) is enrolled. */
+  secondFactor: boolean;
   createdAt: string;
 }
 
@@ -33,6 +35,8 @@ export interface UpdateUserRequest {
   active?: boolean;
   /** A new one-time activation code (the password is forgotten). */
   newActivationCode?: boolean;
+  /** Remove the second factor and its recovery codes: the user enrols again (a lost phone). */
+  resetSecondFactor?: boolean;
 }
 
 /** The code is shown once: hand it to the user, who sets a password with it. */
