@@ -440,6 +440,44 @@ describe('ProConnect sign-in (authorisation code flow against the stand-in provi
     ).toEqual([{ field: 'requiresProConnect', from: false, to: true }]);
   });
 
+  it('ends the password sessions of an organisation once it requires ProConnect; its ProConnect sessions go on', async () => {
+    const password = await t.login('mourenx.agent');
+    const browser = new Browser();
+    await browser.fetch(await throughProvider(t, browser, AGENT.claire));
+    const proconnect = await refresh(browser);
+    expect(proconnect.body.user.username).toBe('mourenx.agent');
+    const organizationId = proconnect.body.user.organization.id;
+    const require = (requiresProConnect: boolean) =>
+      t.request('PATCH', `/api/organizations/${organizationId}`, {
+        token: coordinator,
+        body: { requiresProConnect },
+      });
+    expect((await require(true)).status).toBe(200);
+    try {
+      // The password session is over, at once and at its next refresh.
+      expect((await t.request('GET', '/api/auth/me', { token: password.accessToken })).status).toBe(401);
+      const refused = await t.request('POST', '/api/auth/refresh', {
+        headers: t.sessionHeaders(password.refreshToken),
+      });
+      expect(refused.status).toBe(401);
+      // The ProConnect one goes on.
+      expect((await t.request('GET', '/api/auth/me', { token: proconnect.body.accessToken })).status).toBe(
+        200,
+      );
+      const rotated = proconnect.headers
+        .getSetCookie()
+        .find((c) => c.startsWith(`${REFRESH_COOKIE}=`))
+        ?.split(';')[0]
+        ?.slice(REFRESH_COOKIE.length + 1);
+      const again = await t.request('POST', '/api/auth/refresh', {
+        headers: t.sessionHeaders(decodeURIComponent(rotated ?? '')),
+      });
+      expect(again.status).toBe(200);
+    } finally {
+      expect((await require(false)).status).toBe(200);
+    }
+  });
+
   it('keeps e-mails unique whatever their case, and lets the coordinator set and clear them', async () => {
     const users = await t.request<Page<UserView>>('GET', '/api/users?pageSize=100', { token: coordinator });
     const organizationId = users.body.items.find((u) => u.username === 'mourenx.agent')?.organization.id;
