@@ -72,6 +72,9 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: dataDir,
       PASSERELLE_MODE: 'demo',
+      // The address the browser uses: the stand-in ProConnect that start.mjs runs registers its
+      // callback and post-logout addresses, which must match the API's exactly.
+      PUBLIC_URL: baseURL,
     },
   },
 });

@@ -44,6 +44,11 @@ test.describe('login page', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('main#contenu')).toBeFocused();
 
+    // ProConnect first (npm start's demo offers it), then the password form.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'S’identifier avec ProConnect' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: /Qu’est-ce que ProConnect/ })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(form.username).toBeFocused();
     await page.keyboard.type('mourenx.agent');

@@ -7,7 +7,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiSeeOtherResponse,
-  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
@@ -16,6 +15,7 @@ import {
   PROCONNECT_FLOW_COOKIE,
   PROCONNECT_PATH,
   PROCONNECT_REFUSAL_PAGE,
+  type ProConnectRefusal,
   type SignInMethods,
 } from '@passerelle/shared/domain';
 import { Public } from '@api/app/access/action.decorator';
@@ -62,10 +62,18 @@ export class ProConnectController {
   @Public()
   @ApiOperation({ summary: 'Start a ProConnect sign-in: a redirect to the provider' })
   @ApiFoundResponse({ description: 'To ProConnect’s authorisation endpoint' })
+  @ApiSeeOtherResponse({
+    description: 'ProConnect cannot be reached: to `/connexion/proconnect?motif=UNAVAILABLE`, which says so',
+  })
   @ApiNotFoundResponse({ description: 'ProConnect is not configured (OIDC_ISSUER)' })
-  @ApiServiceUnavailableResponse({ description: 'ProConnect cannot be reached' })
   async login(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const { url, state } = await this.proconnect.start();
+    const started = await this.proconnect.start();
+    // A person clicked the button: a French page, not an error's JSON.
+    if (!started) {
+      res.redirect(303, this.refusalPage('UNAVAILABLE'));
+      return;
+    }
+    const { url, state } = started;
     res.cookie(PROCONNECT_FLOW_COOKIE, state, {
       ...flowCookieOptions(this.config, req),
       maxAge: PROCONNECT_FLOW_MINUTES * 60_000,
@@ -80,10 +88,11 @@ export class ProConnectController {
     summary:
       'ProConnect’s answer: a session (refresh cookie) and a redirect to the back office’s home, or to the page saying why the agent may not enter',
   })
-  @ApiSeeOtherResponse({ description: 'To `/` signed in, or to `/connexion/proconnect?motif=…`' })
-  @ApiBadRequestResponse({
-    description: 'A state that is not this browser’s, unknown, used or expired; a code the provider refused',
+  @ApiSeeOtherResponse({
+    description:
+      'To `/` signed in, or to `/connexion/proconnect?motif=…` (no session): UNKNOWN_ACCOUNT, ACCOUNT_INACTIVE, ACR_TOO_WEAK; EXPIRED for a state that is not this browser’s, unknown, used or expired; FAILED for a code the provider refused; UNAVAILABLE',
   })
+  @ApiBadRequestResponse({ description: 'Parameters that no provider sends (unknown, too long)' })
   async callback(
     @Req() req: Request,
     @Res() res: Response,
@@ -98,12 +107,16 @@ export class ProConnectController {
     const callbackUrl = new URL(this.proconnect.redirectUri);
     callbackUrl.search = new URL(req.originalUrl, 'http://callback').search;
     const outcome = await this.proconnect.callback(callbackUrl, cookieState);
-    const base = this.config.publicUrl ?? '';
     if ('refused' in outcome) {
-      res.redirect(303, `${base}${PROCONNECT_REFUSAL_PAGE}?motif=${outcome.refused}`);
+      res.redirect(303, this.refusalPage(outcome.refused));
       return;
     }
     setRefreshCookie(res, req, this.config, outcome.session.refreshToken);
-    res.redirect(303, `${base}/`);
+    res.redirect(303, `${this.config.publicUrl ?? ''}/`);
+  }
+
+  /** The back office's page that says, in French, why the agent is not in. */
+  private refusalPage(refusal: ProConnectRefusal): string {
+    return `${this.config.publicUrl ?? ''}${PROCONNECT_REFUSAL_PAGE}?motif=${refusal}`;
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   ApiError,
   AuditEntryView,
@@ -288,39 +289,80 @@ describe('ProConnect sign-in (authorisation code flow against the stand-in provi
     expect(await subOf('lagor.relais')).toBeNull();
   });
 
-  it('refuses a state that is not the browser’s, with 400, and signs nobody in', async () => {
+  const sessionCount = async (): Promise<number> =>
+    ((await t.dataSource.query('SELECT count(*)::int AS n FROM user_session')) as { n: number }[])[0]?.n ?? 0;
+  const auditCount = async (): Promise<number> =>
+    ((await t.dataSource.query('SELECT count(*)::int AS n FROM audit_entry')) as { n: number }[])[0]?.n ?? 0;
+  const expiredPage = () => `${t.baseUrl}/connexion/proconnect?motif=EXPIRED`;
+
+  it('sends a state that is not the browser’s to the French page (EXPIRED), and signs nobody in', async () => {
     const browser = new Browser();
     const callbackUrl = await throughProvider(t, browser, AGENT.claire);
+    const [sessions, entries] = [await sessionCount(), await auditCount()];
     const forged = new URL(callbackUrl);
     forged.searchParams.set('state', 'x'.repeat(43));
     const wrong = await browser.fetch(forged.href);
-    expect(wrong.status).toBe(400);
-    expect(((await wrong.json()) as ApiError).message).toMatch(/state/);
+    // A person's browser reads a page, not an error's JSON; the refusal stays a refusal.
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers.get('location')).toBe(expiredPage());
     expect(browser.cookie(t.baseUrl, REFRESH_COOKIE)).toBeUndefined();
 
     // The right URL in another browser (a link handed to someone): no cookie, no session.
     const other = new Browser();
     const stolen = await other.fetch(callbackUrl);
-    expect(stolen.status).toBe(400);
+    expect(stolen.status).toBe(303);
+    expect(stolen.headers.get('location')).toBe(expiredPage());
     expect(other.cookie(t.baseUrl, REFRESH_COOKIE)).toBeUndefined();
+
+    // No state at all (a bookmarked callback).
+    const bare = await new Browser().fetch(`${t.baseUrl}/api/auth/proconnect/callback`);
+    expect(bare.status).toBe(303);
+    expect(bare.headers.get('location')).toBe(expiredPage());
+    expect(await sessionCount()).toBe(sessions);
+    expect(await auditCount()).toBe(entries);
   });
 
-  it('refuses a replayed callback (the same code and state) with 400', async () => {
+  it('sends a replayed callback (the same code and state) to the French page (EXPIRED), without a session', async () => {
     const browser = new Browser();
     const callbackUrl = await throughProvider(t, browser, AGENT.claire);
     const flowCookie = browser.cookie(t.baseUrl, PROCONNECT_FLOW_COOKIE) ?? '';
     expect((await browser.fetch(callbackUrl)).status).toBe(303);
-    const sessions = (await t.dataSource.query('SELECT count(*)::int AS n FROM user_session')) as {
-      n: number;
-    }[];
+    const sessions = await sessionCount();
     // The attacker replays the URL with the cookie it had.
     const replay = await fetch(callbackUrl, {
       headers: { cookie: `${PROCONNECT_FLOW_COOKIE}=${flowCookie}` },
       redirect: 'manual',
     });
-    expect(replay.status).toBe(400);
-    expect(((await replay.json()) as ApiError).message).toMatch(/used or expired/);
-    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM user_session')).toEqual(sessions);
+    expect(replay.status).toBe(303);
+    expect(replay.headers.get('location')).toBe(expiredPage());
+    expect(replay.headers.getSetCookie().some((c) => c.startsWith(`${REFRESH_COOKIE}=`))).toBe(false);
+    expect(await sessionCount()).toBe(sessions);
+  });
+
+  it('sends an expired sign-in to the French page (EXPIRED)', async () => {
+    const browser = new Browser();
+    const callbackUrl = await throughProvider(t, browser, AGENT.claire);
+    await t.dataSource.query(`UPDATE proconnect_flow SET expires_at = now() - interval '1 second'`);
+    const late = await browser.fetch(callbackUrl);
+    expect(late.status).toBe(303);
+    expect(late.headers.get('location')).toBe(expiredPage());
+    expect(browser.cookie(t.baseUrl, REFRESH_COOKIE)).toBeUndefined();
+  });
+
+  it('sends an error of the provider (the agent cancelled) to the French page (FAILED), recorded as a failed sign-in', async () => {
+    const browser = new Browser();
+    const start = await browser.fetch(`${t.baseUrl}/api/auth/proconnect/login`);
+    const state = new URL(location(start, t.baseUrl)).searchParams.get('state') ?? '';
+    const sessions = await sessionCount();
+    const cancelled = new URL(`${t.baseUrl}/api/auth/proconnect/callback`);
+    cancelled.searchParams.set('error', 'access_denied');
+    cancelled.searchParams.set('state', state);
+    cancelled.searchParams.set('iss', testOidcProvider().issuer);
+    const answer = await browser.fetch(cancelled.href);
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe(`${t.baseUrl}/connexion/proconnect?motif=FAILED`);
+    expect(await sessionCount()).toBe(sessions);
+    expect(await lastAuditEntry()).toMatchObject({ action: 'LOGIN_FAILED', userId: null });
   });
 
   it('ends a ProConnect session at the provider too: logout answers its end-session address', async () => {
@@ -398,6 +440,44 @@ describe('ProConnect sign-in (authorisation code flow against the stand-in provi
     ).toEqual([{ field: 'requiresProConnect', from: false, to: true }]);
   });
 
+  it('ends the password sessions of an organisation once it requires ProConnect; its ProConnect sessions go on', async () => {
+    const password = await t.login('mourenx.agent');
+    const browser = new Browser();
+    await browser.fetch(await throughProvider(t, browser, AGENT.claire));
+    const proconnect = await refresh(browser);
+    expect(proconnect.body.user.username).toBe('mourenx.agent');
+    const organizationId = proconnect.body.user.organization.id;
+    const require = (requiresProConnect: boolean) =>
+      t.request('PATCH', `/api/organizations/${organizationId}`, {
+        token: coordinator,
+        body: { requiresProConnect },
+      });
+    expect((await require(true)).status).toBe(200);
+    try {
+      // The password session is over, at once and at its next refresh.
+      expect((await t.request('GET', '/api/auth/me', { token: password.accessToken })).status).toBe(401);
+      const refused = await t.request('POST', '/api/auth/refresh', {
+        headers: t.sessionHeaders(password.refreshToken),
+      });
+      expect(refused.status).toBe(401);
+      // The ProConnect one goes on.
+      expect((await t.request('GET', '/api/auth/me', { token: proconnect.body.accessToken })).status).toBe(
+        200,
+      );
+      const rotated = proconnect.headers
+        .getSetCookie()
+        .find((c) => c.startsWith(`${REFRESH_COOKIE}=`))
+        ?.split(';')[0]
+        ?.slice(REFRESH_COOKIE.length + 1);
+      const again = await t.request('POST', '/api/auth/refresh', {
+        headers: t.sessionHeaders(decodeURIComponent(rotated ?? '')),
+      });
+      expect(again.status).toBe(200);
+    } finally {
+      expect((await require(false)).status).toBe(200);
+    }
+  });
+
   it('keeps e-mails unique whatever their case, and lets the coordinator set and clear them', async () => {
     const users = await t.request<Page<UserView>>('GET', '/api/users?pageSize=100', { token: coordinator });
     const organizationId = users.body.items.find((u) => u.username === 'mourenx.agent')?.organization.id;
@@ -448,5 +528,43 @@ describe('ProConnect sign-in (authorisation code flow against the stand-in provi
     });
     expect(cleared.status).toBe(200);
     expect(cleared.body.user.email).toBeNull();
+  });
+});
+
+describe('ProConnect that does not answer', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // Nothing listens there (the discard port): discovery fails.
+    const silent = { ...testOidcProvider(), issuer: 'http://127.0.0.1:9/api/v2', acr: 'eidas1' as const };
+    t = await startTestApp({ proconnect: silent }, { proconnect: true });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('sends the agent who clicked the button to the French page (UNAVAILABLE), not to a 503’s JSON', async () => {
+    const start = await fetch(`${t.baseUrl}/api/auth/proconnect/login`, { redirect: 'manual' });
+    expect(start.status).toBe(303);
+    expect(start.headers.get('location')).toBe(`${t.baseUrl}/connexion/proconnect?motif=UNAVAILABLE`);
+    expect(start.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('sends a callback that cannot reach the provider to the French page (UNAVAILABLE), without a session', async () => {
+    // A sign-in started while the provider answered.
+    const state = 's'.repeat(43);
+    await t.dataSource.query(
+      `INSERT INTO proconnect_flow (state_hash, nonce, code_verifier, expires_at)
+       VALUES ($1, $2, $3, now() + interval '5 minutes')`,
+      [createHash('sha256').update(state).digest('hex'), 'n'.repeat(43), 'v'.repeat(43)],
+    );
+    const callback = await fetch(`${t.baseUrl}/api/auth/proconnect/callback?code=abc&state=${state}`, {
+      headers: { cookie: `${PROCONNECT_FLOW_COOKIE}=${state}` },
+      redirect: 'manual',
+    });
+    expect(callback.status).toBe(303);
+    expect(callback.headers.get('location')).toBe(`${t.baseUrl}/connexion/proconnect?motif=UNAVAILABLE`);
+    expect(callback.headers.getSetCookie().some((c) => c.startsWith(`${REFRESH_COOKIE}=`))).toBe(false);
   });
 });

@@ -111,10 +111,22 @@ export class ProConnectService {
     return this.configuration;
   }
 
-  /** Starts a sign-in: the provider's address to send the browser to, and the state for its cookie. */
-  async start(): Promise<{ url: string; state: string }> {
+  private loaded(): Promise<[OpenIdClient, Configuration]> {
+    return Promise.all([this.client(), this.discover()]);
+  }
+
+  /**
+   * Starts a sign-in: the provider's address to send the browser to, and the state for its cookie;
+   * null when the provider does not answer.
+   */
+  async start(): Promise<{ url: string; state: string } | null> {
     const settings = this.settings();
-    const [client, configuration] = await Promise.all([this.client(), this.discover()]);
+    const loaded = await this.loaded().catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'UNAVAILABLE') return null;
+      throw error;
+    });
+    if (!loaded) return null;
+    const [client, configuration] = loaded;
     // 43 characters each (32 random bytes): ProConnect wants at least 32.
     const state = client.randomState();
     const nonce = client.randomNonce();
@@ -135,19 +147,30 @@ export class ProConnectService {
 
   /**
    * The provider's answer. `callbackUrl` is the whole URL (ProConnect adds `iss`); `cookieState`
-   * the state of the browser's cookie, which must be the URL's. A state that is not the browser's,
-   * unknown, used or expired, or a code the provider refuses: 400, nothing recorded.
+   * the state of the browser's cookie, which must be the URL's. A browser reads the outcome: a
+   * state that is not the browser's, unknown, used or expired comes to `EXPIRED` (nothing recorded,
+   * no session), a code the provider refuses to `FAILED`, a provider that does not answer to
+   * `UNAVAILABLE`.
    */
   async callback(callbackUrl: URL, cookieState: string | null): Promise<ProConnectOutcome> {
     const settings = this.settings();
     const state = callbackUrl.searchParams.get('state');
     if (!state || !cookieState || state !== cookieState) {
-      throw new DomainError('INVALID', 'This ProConnect answer is not for this browser (state)');
+      this.logger.warn('ProConnect callback refused: its state is not this browser’s');
+      return { refused: 'EXPIRED' };
     }
     // Taken (deleted) before the code is used: a replayed callback finds nothing.
     const flow = await this.repository.takeFlow(sha256(state));
-    if (!flow) throw new DomainError('INVALID', 'Unknown, used or expired ProConnect sign-in: start again');
-    const [client, configuration] = await Promise.all([this.client(), this.discover()]);
+    if (!flow) {
+      this.logger.warn('ProConnect callback refused: an unknown, used or expired state');
+      return { refused: 'EXPIRED' };
+    }
+    const loaded = await this.loaded().catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'UNAVAILABLE') return null;
+      throw error;
+    });
+    if (!loaded) return { refused: 'UNAVAILABLE' };
+    const [client, configuration] = loaded;
 
     let idToken: string;
     let claims: IDToken;
@@ -178,7 +201,7 @@ export class ProConnectService {
       // openid-client's reason (invalid_grant, a bad signature…), never a token.
       this.logger.warn(`ProConnect callback refused: ${error instanceof Error ? error.message : 'error'}`);
       await this.audit.record('LOGIN_FAILED', [null]);
-      throw new DomainError('INVALID', 'ProConnect sign-in failed: start again');
+      return { refused: 'FAILED' };
     }
 
     if (!acrSuffices(claims.acr, settings.acr)) {
@@ -215,7 +238,7 @@ export class ProConnectService {
   /** Where the browser goes to end its ProConnect session too; null when ProConnect is off. */
   async endSessionUrl(idToken: string): Promise<string | null> {
     if (!this.enabled) return null;
-    const [client, configuration] = await Promise.all([this.client(), this.discover()]);
+    const [client, configuration] = await this.loaded();
     return client.buildEndSessionUrl(configuration, {
       id_token_hint: idToken,
       // Nothing waits for it on the way back (the sign-in page), but ProConnect requires one.

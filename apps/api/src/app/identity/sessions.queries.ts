@@ -11,7 +11,9 @@ export const LIVE_SESSION_SQL = `
      AND s.expires_at > now()
      AND s.last_seen_at > now() - make_interval(mins => $2)
      AND u.active
-     AND o.active`;
+     AND o.active
+     -- An organisation that requires ProConnect ends its members' password sessions.
+     AND (s.id_token IS NOT NULL OR NOT o.requires_pro_connect)`;
 
 /**
  * The lookup of an authenticated request ($1 session, $2 idle minutes, $3 user), keeping the session

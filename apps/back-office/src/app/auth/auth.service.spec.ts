@@ -6,7 +6,7 @@ import { provideRouter, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { aLoginResponse, aUser } from '../../testing/users';
 import { authInterceptor } from './auth.interceptor';
-import { AuthService, safeReturnUrl } from './auth.service';
+import { AuthService, returnQuery, safeReturnUrl } from './auth.service';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class BlankPage {}
@@ -175,6 +175,37 @@ describe('AuthService', () => {
     expect(await firstValueFrom(auth.ensureSession())).toBe(false);
   });
 
+  it('logs out of a ProConnect session at the provider too: follows the redirectTo the server answers', async () => {
+    const { auth, http, router } = setUp();
+    const leave = jest.spyOn(auth, 'leave').mockImplementation(() => undefined);
+    const signedIn = firstValueFrom(auth.login({ username: 'u', password: 'p' }));
+    http.expectOne('/api/auth/login').flush(aLoginResponse(1));
+    await signedIn;
+    await router.navigateByUrl('/dossiers');
+
+    const loggedOut = auth.logout();
+    const endSession =
+      'http://127.0.0.1:9999/session/end?id_token_hint=ey&state=s&post_logout_redirect_uri=x';
+    http.expectOne('/api/auth/logout').flush({ redirectTo: endSession });
+    await loggedOut;
+
+    expect(leave).toHaveBeenCalledWith(endSession);
+    expect(auth.accessToken()).toBeNull();
+    expect(auth.user()).toBeNull();
+    // The provider sends the browser back to Passerelle: no navigation here meanwhile.
+    expect(router.url).toBe('/dossiers');
+  });
+
+  it('logs out of a password session without leaving the application (204: no redirectTo)', async () => {
+    const { auth, http, router } = setUp();
+    const leave = jest.spyOn(auth, 'leave').mockImplementation(() => undefined);
+    const loggedOut = auth.logout();
+    http.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await loggedOut;
+    expect(leave).not.toHaveBeenCalled();
+    expect(router.url).toBe('/connexion');
+  });
+
   it('logs out locally even when the server cannot be reached', async () => {
     const { auth, http } = setUp();
     const loggedOut = auth.logout('idle');
@@ -205,5 +236,18 @@ describe('safeReturnUrl', () => {
     ['/connexion?retour=/x', '/'],
   ])('%s → %s', (input, expected) => {
     expect(safeReturnUrl(input)).toBe(expected);
+  });
+});
+
+describe('returnQuery', () => {
+  it.each([
+    ['/dossiers/123?page=2', { retour: '/dossiers/123?page=2' }],
+    ['/', {}],
+    ['', {}],
+    // Back from ProConnect's logout: the home page, with the provider's state.
+    ['/?state=q82uXlHFLkVvX6j6hF_vVGKFbPsSg6AS3AEc8EWH7HA', {}],
+    ['/connexion?retour=/x', {}],
+  ])('%s → %j', (url, expected) => {
+    expect(returnQuery(url)).toEqual(expected);
   });
 });

@@ -198,7 +198,9 @@ export class AuthService {
 
 /** The `?retour=` to send the user back to `url` after signing in, when it is worth it. */
 export function returnQuery(url: string): { retour?: string } {
-  return url && url !== '/' && !url.startsWith('/connexion') ? { retour: url } : {};
+  // The home page, whatever its query: ProConnect's logout comes back to `/?state=…`.
+  const home = url === '/' || url.startsWith('/?') || url.startsWith('/#');
+  return url && !home && !url.startsWith('/connexion') ? { retour: url } : {};
 }
 
 /** A return URL read from the address bar is only followed inside the application. */

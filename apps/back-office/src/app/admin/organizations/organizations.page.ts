@@ -13,6 +13,7 @@ import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
+import { MatSlideToggle, type MatSlideToggleChange } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import {
   ORGANIZATION_TYPE_LABELS,
@@ -30,7 +31,10 @@ import { FormActionsComponent } from '../../ui/form-actions.component';
 import { type PageMessage, PageMessageComponent } from '../../ui/page-message.component';
 import { ListStateComponent } from '../../ui/list-state.component';
 
-/** The organisations of the network: add, rename, registration capability, deactivate. */
+/**
+ * The organisations of the network: add, rename, registration capability, ProConnect required,
+ * deactivate.
+ */
 @Component({
   selector: 'bo-organizations-page',
   imports: [
@@ -46,6 +50,7 @@ import { ListStateComponent } from '../../ui/list-state.component';
     MatInput,
     MatSelect,
     MatOption,
+    MatSlideToggle,
     ListStateComponent,
     PageMessageComponent,
     FormActionsComponent,
@@ -154,6 +159,23 @@ export class OrganizationsPage {
     );
   }
 
+  /** « Connexion par ProConnect obligatoire »: its members' password sign-in is refused from then on. */
+  protected async setRequiresProConnect(
+    organization: OrganizationView,
+    change: MatSlideToggleChange,
+  ): Promise<void> {
+    const required = change.checked;
+    const done = await this.update(
+      organization,
+      { requiresProConnect: required },
+      required
+        ? `Les membres de ${organization.name} se connectent désormais avec ProConnect uniquement (plus de mot de passe).`
+        : `Les membres de ${organization.name} peuvent de nouveau se connecter avec leur mot de passe.`,
+    );
+    // Refused or not sent: the switch shows what the server holds.
+    if (!done) change.source.checked = organization.requiresProConnect;
+  }
+
   /** Deactivation asks once more: the list shows active organisations only. */
   protected readonly confirming = signal<string | null>(null);
 
@@ -174,8 +196,8 @@ export class OrganizationsPage {
     organization: OrganizationView,
     request: UpdateOrganizationRequest,
     done: string,
-  ): Promise<void> {
-    if (this.busy()) return;
+  ): Promise<boolean> {
+    if (this.busy()) return false;
     this.busy.set(true);
     this.message.set(null);
     try {
@@ -184,8 +206,10 @@ export class OrganizationsPage {
       this.confirming.set(null);
       this.message.set({ text: done, error: false });
       this.list.reload();
+      return true;
     } catch (error: unknown) {
       this.message.set({ text: apiErrorMessage(error, 'La modification de l’organisation'), error: true });
+      return false;
     } finally {
       this.busy.set(false);
     }

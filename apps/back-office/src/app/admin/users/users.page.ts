@@ -112,8 +112,9 @@ export class UsersPage {
       .toLowerCase()
       .replace(/[^a-z0-9._-]/g, '');
     this.fromRequest.set(request);
-    this.form.reset({ displayName: name, username, email: request.email, role: '', organizationId: '' });
+    // After open(), which empties the form.
     this.creation.open();
+    this.form.reset({ displayName: name, username, email: request.email, role: '', organizationId: '' });
   }
 
   protected closeCreation(): void {

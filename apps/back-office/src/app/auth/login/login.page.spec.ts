@@ -232,6 +232,45 @@ describe('LoginPage', () => {
     expect(router.url).toBe('/');
   });
 
+  it('offers « S’identifier avec ProConnect » above the password form when the server says so', async () => {
+    const { harness, page, http } = await openLoginPage();
+    http.expectOne('/api/auth/methods').flush({ proconnect: true });
+    await settle(harness);
+    const button = page.querySelector<HTMLAnchorElement>('a.proconnect-button');
+    expect(button?.textContent?.replace(/\s+/g, ' ').trim()).toBe('S’identifier avec ProConnect');
+    // A full-page navigation to the API, which sends the browser on to ProConnect.
+    expect(button?.getAttribute('href')).toBe('/api/auth/proconnect/login');
+    const form = page.querySelector('form');
+    expect(
+      form && button && button.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    const help = [...page.querySelectorAll('a')].find((link) =>
+      link.textContent?.includes('Qu’est-ce que ProConnect ?'),
+    );
+    expect(help?.getAttribute('target')).toBe('_blank');
+    expect(help?.getAttribute('rel')).toContain('noopener');
+    expect(help?.textContent).toContain('(nouvelle fenêtre)');
+  });
+
+  it.each([
+    [
+      'the server says no',
+      (http: HttpTestingController) => http.expectOne('/api/auth/methods').flush({ proconnect: false }),
+    ],
+    [
+      'the server cannot say',
+      (http: HttpTestingController) =>
+        http.expectOne('/api/auth/methods').error(new ProgressEvent('error'), { status: 0 }),
+    ],
+  ])('offers no ProConnect button when %s', async (_case, answer) => {
+    const { harness, page, http } = await openLoginPage();
+    answer(http);
+    await settle(harness);
+    expect(page.querySelector('a.proconnect-button')).toBeNull();
+    expect(page.textContent).not.toContain('ProConnect');
+    expect(page.querySelector('form')).not.toBeNull();
+  });
+
   it('tells why the session ended after inactivity', async () => {
     const { harness, http } = await openLoginPage('/ailleurs');
     const loggedOut = TestBed.inject(AuthService).logout('idle');

@@ -16,8 +16,20 @@ export interface LogoutResponse {
   redirectTo: string;
 }
 
-/** Why ProConnect's agent was not let in; the back office's page says it in French. */
-export const PROCONNECT_REFUSALS = ['UNKNOWN_ACCOUNT', 'ACCOUNT_INACTIVE', 'ACR_TOO_WEAK', 'FAILED'] as const;
+/**
+ * Why ProConnect's agent was not let in, or why the sign-in did not come to an end; the back office's
+ * page says it in French. `EXPIRED`: a callback whose state is missing, not this browser's, unknown,
+ * already used or expired; `FAILED`: the provider refused the code or answered something invalid;
+ * `UNAVAILABLE`: the provider does not answer.
+ */
+export const PROCONNECT_REFUSALS = [
+  'UNKNOWN_ACCOUNT',
+  'ACCOUNT_INACTIVE',
+  'ACR_TOO_WEAK',
+  'EXPIRED',
+  'FAILED',
+  'UNAVAILABLE',
+] as const;
 export type ProConnectRefusal = (typeof PROCONNECT_REFUSALS)[number];
 
 /** The back office's page that says why (`?motif=<refusal>`). */
@@ -36,9 +48,17 @@ export const PROCONNECT_REFUSAL_LABELS: Record<ProConnectRefusal, { title: strin
     title: 'Votre identité n’est pas assez vérifiée',
     text: 'Passerelle contient des données sensibles : elle demande une identité vérifiée par votre employeur ou votre fournisseur d’identité. Identifiez-vous avec le compte professionnel de votre organisation, ou adressez-vous à la coordination de la CCLO.',
   },
+  EXPIRED: {
+    title: 'La connexion avec ProConnect n’a pas abouti',
+    text: 'La connexion a expiré ou a déjà été utilisée : recommencez depuis la page de connexion.',
+  },
   FAILED: {
     title: 'La connexion avec ProConnect n’a pas abouti',
-    text: 'La connexion a expiré ou a été interrompue. Recommencez depuis la page de connexion.',
+    text: 'ProConnect n’a pas confirmé votre identité ou la connexion a été interrompue. Recommencez depuis la page de connexion.',
+  },
+  UNAVAILABLE: {
+    title: 'ProConnect ne répond pas',
+    text: 'Passerelle ne parvient pas à joindre ProConnect pour le moment. Réessayez dans quelques instants ; si votre organisation le permet, vous pouvez aussi vous connecter avec votre identifiant et votre mot de passe.',
   },
 };
 
