@@ -45,6 +45,30 @@ export function loginForm(page: Page) {
   };
 }
 
+const loginRoutes = new WeakMap<Page, { status: number; body: unknown }[]>();
+
+/**
+ * The page's sign-in answers, in order. They pass through the test on their way to the page: API
+ * answers are `no-store`, and Chromium may drop the body of such an answer before the test asks
+ * for it. The route stays for the page's life: removing it while the page loads the next screen's
+ * scripts (they pass through the interception too) left one of them hanging on a loaded machine,
+ * and the page on « Connexion en cours… ».
+ */
+async function loginAnswers(page: Page): Promise<{ status: number; body: unknown }[]> {
+  let answers = loginRoutes.get(page);
+  if (answers) return answers;
+  const list: { status: number; body: unknown }[] = [];
+  answers = list;
+  loginRoutes.set(page, list);
+  await page.route('**/api/auth/login', async (route) => {
+    const response = await route.fetch();
+    const body: unknown = await response.json();
+    await route.fulfill({ response });
+    list.push({ status: response.status(), body });
+  });
+  return answers;
+}
+
 /** Signs in through the form; answers what the API said about the user. */
 export async function signIn(page: Page, username: string, password: string): Promise<LoginResponse> {
   const problems: string[] = [];
@@ -58,23 +82,11 @@ export async function signIn(page: Page, username: string, password: string): Pr
   const form = loginForm(page);
   await form.username.fill(username);
   await form.password.fill(password);
-  // The answer passes through the test on its way to the page: API answers are `no-store`, and
-  // Chromium may drop the body of such an answer before the test asks for it.
-  let answer: { status: number; body: unknown } | undefined;
-  const pattern = '**/api/auth/login';
-  await page.route(pattern, async (route) => {
-    const response = await route.fetch();
-    const body: unknown = await response.json();
-    await route.fulfill({ response });
-    // Only once the page has the answer: the route is removed as soon as this is set.
-    answer = { status: response.status(), body };
-  });
-  try {
-    await form.submit.click();
-    await expect.poll(() => answer?.status, { message: `sign-in of ${username}` }).toBe(200);
-  } finally {
-    await page.unroute(pattern);
-  }
+  const answers = await loginAnswers(page);
+  const before = answers.length;
+  await form.submit.click();
+  await expect.poll(() => answers[before]?.status, { message: `sign-in of ${username}` }).toBe(200);
+  const answer = answers[before];
   try {
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Connexion');
   } catch (error) {
