@@ -64,8 +64,8 @@ interface RouteSpec {
 }
 
 const PASSWORD = 'un mot de passe assez long';
-/** What the callback answers a browser that started no flow (a wrong or missing state). */
-const PROCONNECT_CALLBACK_WITHOUT_FLOW = 400;
+/** A browser that started no flow (a wrong or missing state) is sent to the French page (motif EXPIRED). */
+const PROCONNECT_CALLBACK_WITHOUT_FLOW = 303;
 const TODAY = '2026-06-15';
 
 /** The dedicated account that the sign-in routes use (the demo accounts keep their sessions). */

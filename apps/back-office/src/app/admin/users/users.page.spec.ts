@@ -51,6 +51,7 @@ const jeanne: UserView = {
   active: true,
   proconnect: true,
   activated: false,
+  secondFactor: false,
   createdAt: '2026-06-15T09:00:00Z',
 };
 
