@@ -1,6 +1,10 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
-/** Picks an option of a Material select from the keyboard, as a keyboard user would. */
+/**
+ * Picks an option of a Material select from the keyboard, as a keyboard user would. A select in a
+ * dialog that is still opening may lose its panel to the dialog's own focus handling: like a person,
+ * the test presses Enter again when no list opened.
+ */
 export async function choose(
   page: Page,
   select: string,
@@ -8,8 +12,14 @@ export async function choose(
   multiple = false,
 ): Promise<void> {
   const combobox = page.getByRole('combobox', { name: select });
-  await combobox.focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  const wanted = page.getByRole('option', { name: option, exact: typeof option === 'string' });
+  await expect(async () => {
+    if ((await combobox.getAttribute('aria-expanded')) !== 'true') {
+      await combobox.focus();
+      await page.keyboard.press('Enter');
+    }
+    await expect(wanted).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await wanted.click();
   if (multiple) await page.keyboard.press('Escape');
 }
