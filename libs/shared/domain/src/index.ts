@@ -21,3 +21,4 @@ export * from './lib/api/audit';
 export * from './lib/reporting';
 export * from './lib/field-labels';
 export * from './lib/api/proconnect';
+export * from './lib/cotation';

@@ -3,10 +3,12 @@ import {
   addMonthsClamped,
   calendarDateInParis,
   daysBetween,
+  frenchDate,
   isCalendarDate,
   oneMonthAfter,
   oneMonthBefore,
   oneYearAfter,
+  wholeMonthsBetween,
 } from './dates';
 
 describe('calendar rules', () => {
@@ -49,5 +51,16 @@ describe('calendar rules', () => {
     expect(calendarDateInParis(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
     // 21:59 UTC on 30 June is 23:59 in Paris (UTC+2 in summer).
     expect(calendarDateInParis(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+  });
+
+  it('writes a date the French way', () => {
+    expect(frenchDate('2026-03-12')).toBe('12/03/2026');
+  });
+
+  it('counts the whole months reached, none before the start', () => {
+    expect(wholeMonthsBetween('2025-03-16', '2026-06-15')).toBe(14);
+    expect(wholeMonthsBetween('2025-03-15', '2026-06-15')).toBe(15);
+    expect(wholeMonthsBetween('2026-01-31', '2026-02-28')).toBe(1);
+    expect(wholeMonthsBetween('2026-06-15', '2026-06-01')).toBe(0);
   });
 });

@@ -107,3 +107,18 @@ export function calendarDateInParis(instant: Date): CalendarDate {
 export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** `12/03/2026`: how a calendar date reads in French text (reasons, notices). */
+export function frenchDate(date: CalendarDate): string {
+  const { year, month, day } = parse(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${String(year).padStart(4, '0')}`;
+}
+
+/** Whole months from `from` to `to` (0 when `to` is earlier): a month counts once its day is reached. */
+export function wholeMonthsBetween(from: CalendarDate, to: CalendarDate): number {
+  const a = parse(from);
+  const b = parse(to);
+  let months = (b.year - a.year) * 12 + (b.month - a.month);
+  if (months > 0 && addMonthsClamped(from, months) > to) months -= 1;
+  return Math.max(0, months);
+}
